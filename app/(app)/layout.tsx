@@ -1,0 +1,31 @@
+import Link from 'next/link';
+import { requireUser } from '@/lib/auth/current-user';
+import { roleLabel } from '@/lib/auth/roles';
+import { SignOutButton } from '@/components/auth/sign-out-button';
+
+export default async function SignedInLayout({ children }: { children: React.ReactNode }) {
+  const user = await requireUser();
+  return (
+    <>
+      <a className="skip-link" href="#content">
+        Skip to content
+      </a>
+      <header className="app-header">
+        <Link className="brand" href="/articles">
+          Factcheck desk
+        </Link>
+        <nav aria-label="Main">
+          <Link href="/articles">Articles</Link>
+        </nav>
+        <div className="user-badge" data-testid="current-user">
+          <span>{user.name}</span>
+          <span className="role-pill">{roleLabel[user.role]}</span>
+          <SignOutButton />
+        </div>
+      </header>
+      <main id="content" className="page">
+        {children}
+      </main>
+    </>
+  );
+}

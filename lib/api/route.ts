@@ -1,0 +1,87 @@
+import { NextResponse, type NextRequest } from 'next/server';
+import { ZodError, type ZodType } from 'zod';
+import { AppError } from '@/lib/errors';
+import { getCurrentUser, type CurrentUser } from '@/lib/auth/current-user';
+import { userFromBearerToken } from '@/lib/auth/api-token';
+import type { Action } from '@/lib/auth/permissions';
+import { assertCan } from '@/lib/auth/guard';
+
+export interface RouteContext<P> {
+  req: NextRequest;
+  user: CurrentUser;
+  params: P;
+}
+
+type Handler<P> = (ctx: RouteContext<P>) => Promise<Response>;
+
+const mutating = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * Every API route goes through here: who is calling (session cookie or `Authorization: Bearer`),
+ * whether their role may perform `action` (the permissions table), a same-origin check for
+ * cookie-authenticated writes (CSRF), and one mapping of errors to JSON responses.
+ */
+export function apiRoute<P = Record<string, never>>(action: Action, handler: Handler<P>) {
+  return async (req: NextRequest, context: { params: Promise<P> }): Promise<Response> => {
+    try {
+      const bearer = req.headers.get('authorization');
+      let user: CurrentUser | null;
+      if (bearer) {
+        user = await userFromBearerToken(bearer);
+      } else {
+        user = await getCurrentUser();
+        if (user && mutating.has(req.method)) assertSameOrigin(req);
+      }
+      if (!user) throw new AppError('UNAUTHENTICATED', 'Sign in first (session expired, or the account is inactive).');
+      assertCan(user, action);
+      return await handler({ req, user, params: await context.params });
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}
+
+function assertSameOrigin(req: NextRequest): void {
+  const origin = req.headers.get('origin');
+  const host = req.headers.get('x-forwarded-host') ?? req.headers.get('host');
+  if (origin && host && new URL(origin).host !== host) {
+    throw new AppError('FORBIDDEN', 'Cross-site request refused.');
+  }
+}
+
+export function errorResponse(error: unknown): Response {
+  if (error instanceof AppError) {
+    return NextResponse.json({ error: error.code, message: error.userMessage, ...error.details }, { status: error.status });
+  }
+  if (error instanceof ZodError) {
+    const issue = error.issues[0];
+    const field = issue?.path.join('.') || undefined;
+    const message = field ? `${field}: ${issue?.message}` : (issue?.message ?? 'Invalid input');
+    return NextResponse.json({ error: 'UNPROCESSABLE', message, field, issues: error.issues.slice(0, 20) }, { status: 422 });
+  }
+  console.error('Unhandled API error', error);
+  return NextResponse.json({ error: 'INTERNAL', message: 'Something went wrong on our side; nothing was saved.' }, { status: 500 });
+}
+
+const defaultBodyLimit = 256 * 1024;
+
+/** Reads a JSON body: 413 when too large, 400 when not JSON, 422 (naming the field) when invalid. */
+export async function readJson<T>(req: Request, schema: ZodType<T>, maxBytes = defaultBodyLimit): Promise<T> {
+  const declared = Number(req.headers.get('content-length') ?? '0');
+  if (declared > maxBytes) throw new AppError('PAYLOAD_TOO_LARGE', `Request body is larger than ${maxBytes} bytes.`);
+  const bytes = new Uint8Array(await req.arrayBuffer());
+  if (bytes.byteLength > maxBytes) throw new AppError('PAYLOAD_TOO_LARGE', `Request body is larger than ${maxBytes} bytes.`);
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new AppError('BAD_REQUEST', 'Request body is not valid UTF-8.');
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new AppError('BAD_REQUEST', 'Request body is not valid JSON.');
+  }
+  return schema.parse(value);
+}

@@ -1,0 +1,14 @@
+import { db } from '@/lib/db';
+import type { CurrentUser } from '@/lib/auth/current-user';
+import { assertCan } from '@/lib/auth/guard';
+import { AppError } from '@/lib/errors';
+
+export async function getArticleById(user: CurrentUser, id: string) {
+  assertCan(user, 'article:read');
+  const article = await db.article.findUnique({
+    where: { id },
+    select: { id: true, slug: true, title: true, outlet: true, author: true, url: true, publishedAt: true, text: true, version: true },
+  });
+  if (!article) throw new AppError('NOT_FOUND', 'No such article.');
+  return article;
+}

@@ -1,0 +1,37 @@
+import { db } from '@/lib/db';
+import type { Prisma } from '@/lib/generated/prisma/client';
+
+export type AuditAction =
+  | 'login.success'
+  | 'login.failure'
+  | 'login.lockout'
+  | 'annotation.created'
+  | 'annotation.deleted'
+  | 'annotation.approved'
+  | 'annotation.changes_requested'
+  | 'export';
+
+export interface AuditEventInput {
+  actorId: string | null;
+  action: AuditAction;
+  targetType?: string;
+  targetId?: string;
+  ip?: string | null;
+  data?: Prisma.InputJsonValue;
+}
+
+type Tx = Pick<Prisma.TransactionClient, 'auditEvent'>;
+
+/** Appends to the audit log (rows are never updated or deleted). Pass `tx` to join a transaction. */
+export async function recordAuditEvent(event: AuditEventInput, tx: Tx = db): Promise<void> {
+  await tx.auditEvent.create({
+    data: {
+      actorId: event.actorId,
+      action: event.action,
+      targetType: event.targetType,
+      targetId: event.targetId,
+      ip: event.ip ?? null,
+      data: event.data,
+    },
+  });
+}

@@ -1,0 +1,37 @@
+import { cache } from 'react';
+import { getServerSession } from 'next-auth';
+import { redirect } from 'next/navigation';
+import { authOptions } from '@/lib/auth/options';
+import { db } from '@/lib/db';
+import type { Role } from '@/lib/auth/roles';
+
+export interface CurrentUser {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+}
+
+/** Loads an active user by id; a deactivated or deleted user is nobody (their session is refused). */
+export async function findActiveUser(id: string): Promise<CurrentUser | null> {
+  const user = await db.user.findUnique({ where: { id }, select: { id: true, email: true, name: true, role: true, active: true } });
+  if (!user || !user.active) return null;
+  return { id: user.id, email: user.email, name: user.name, role: user.role };
+}
+
+/**
+ * The signed-in user of this request, re-checked in the database on every request so that a
+ * deactivated user is out at once, whatever their JWT says. Cached per request.
+ */
+export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
+  const session = await getServerSession(authOptions);
+  const id = session?.user?.id;
+  return id ? findActiveUser(id) : null;
+});
+
+/** For pages: the current user, or a redirect to the login page. */
+export async function requireUser(): Promise<CurrentUser> {
+  const user = await getCurrentUser();
+  if (!user) redirect('/login');
+  return user;
+}

@@ -1,0 +1,16 @@
+/** @type {import('next').NextConfig} */
+const securityHeaders = [
+  { key: 'X-Content-Type-Options', value: 'nosniff' },
+  { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+  { key: 'X-Frame-Options', value: 'DENY' },
+  { key: 'Content-Security-Policy', value: "frame-ancestors 'none'; object-src 'none'; base-uri 'self'; form-action 'self'" },
+];
+
+export default {
+  poweredByHeader: false,
+  // Native or wasm packages that must be loaded by Node at run time, not bundled.
+  serverExternalPackages: ['@node-rs/argon2', '@electric-sql/pglite', 'pg', 'postgres'],
+  async headers() {
+    return [{ source: '/:path*', headers: securityHeaders }];
+  },
+};
