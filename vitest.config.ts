@@ -6,8 +6,8 @@ const testDatabaseUrl = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@
 export default defineConfig({
   resolve: {
     alias: {
-      '@': path.resolve(__dirname),
-      'server-only': path.resolve(__dirname, 'tests/support/empty-module.ts'),
+      '@': path.resolve(import.meta.dirname),
+      'server-only': path.resolve(import.meta.dirname, 'tests/support/empty-module.ts'),
     },
   },
   test: {

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 
-const root = path.resolve(__dirname, '..', '..');
+const root = path.resolve(import.meta.dirname, '..', '..');
 
 /** Runs the project's own migration command (`npm run db:migrate`) against `url`; returns its output. */
 export function runMigrations(url: string): string {

@@ -1,9 +1,12 @@
 import { NextResponse } from 'next/server';
-import { checkHealth } from '@/lib/health/check-health';
+import { checkHealth, type Health } from '@/lib/health/check-health';
 
 export const dynamic = 'force-dynamic';
 
-export async function GET() {
-  const health = await checkHealth();
+export function healthResponse(health: Health): NextResponse {
   return NextResponse.json(health, { status: health.ok ? 200 : 503 });
+}
+
+export async function GET() {
+  return healthResponse(await checkHealth());
 }

@@ -1,0 +1,17 @@
+import { expect, type Page } from '@playwright/test';
+
+export type Role = 'admin' | 'editor' | 'reviewer';
+
+export const accounts: Record<Role, { email: string; password: string; name: string; label: string }> = {
+  admin: { email: 'admin@factcheck.local', password: process.env.E2E_ADMIN_PASSWORD ?? '', name: 'Ada Admin', label: 'Admin' },
+  editor: { email: 'editor@factcheck.local', password: process.env.E2E_EDITOR_PASSWORD ?? '', name: 'Eddie Editor', label: 'Editor' },
+  reviewer: { email: 'reviewer@factcheck.local', password: process.env.E2E_REVIEWER_PASSWORD ?? '', name: 'Rita Reviewer', label: 'Reviewer' },
+};
+
+export async function logIn(page: Page, who: { email: string; password: string }): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel('E-mail').fill(who.email);
+  await page.getByLabel('Password').fill(who.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(/\/articles$/);
+}

@@ -1,0 +1,27 @@
+import type { Prisma } from '@/lib/generated/prisma/client';
+
+// Changes to an article's annotations (and the article itself) are announced on a PostgreSQL
+// channel. NOTIFY inside a transaction is delivered only when it commits, so no client ever hears
+// of a write that did not happen. The collaboration server LISTENs and relays each event to the
+// clients that have that article open.
+export const ARTICLE_EVENTS_CHANNEL = 'article_events';
+export const USER_EVENTS_CHANNEL = 'user_events';
+
+export type ArticleEvent =
+  | { type: 'annotation.changed'; articleId: string; annotationId: string; actorId: string; version: number }
+  | { type: 'annotation.deleted'; articleId: string; annotationId: string; actorId: string }
+  | { type: 'comment.changed'; articleId: string; annotationId: string; actorId: string }
+  | { type: 'annotation.created'; articleId: string; annotationId: string; actorId: string }
+  | { type: 'article.changed'; articleId: string; actorId: string | null; version: number };
+
+export type UserEvent = { type: 'user.deactivated' | 'user.changed'; userId: string };
+
+type Tx = Pick<Prisma.TransactionClient, '$executeRaw'>;
+
+export async function publishArticleEvent(tx: Tx, event: ArticleEvent): Promise<void> {
+  await tx.$executeRaw`SELECT pg_notify(${ARTICLE_EVENTS_CHANNEL}, ${JSON.stringify(event)})`;
+}
+
+export async function publishUserEvent(tx: Tx, event: UserEvent): Promise<void> {
+  await tx.$executeRaw`SELECT pg_notify(${USER_EVENTS_CHANNEL}, ${JSON.stringify(event)})`;
+}
