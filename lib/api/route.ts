@@ -1,7 +1,9 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { ZodError, type ZodType } from 'zod';
 import { AppError } from '@/lib/errors';
-import { getCurrentUser, type CurrentUser } from '@/lib/auth/current-user';
+import { getToken } from 'next-auth/jwt';
+import { findActiveUser, type CurrentUser } from '@/lib/auth/current-user';
+import { env } from '@/lib/env';
 import { userFromBearerToken } from '@/lib/auth/api-token';
 import type { Action } from '@/lib/auth/permissions';
 import { assertCan } from '@/lib/auth/guard';
@@ -29,7 +31,7 @@ export function apiRoute<P = Record<string, never>>(action: Action, handler: Han
       if (bearer) {
         user = await userFromBearerToken(bearer);
       } else {
-        user = await getCurrentUser();
+        user = await userFromSessionCookie(req);
         if (user && mutating.has(req.method)) assertSameOrigin(req);
       }
       if (!user) throw new AppError('UNAUTHENTICATED', 'Sign in first (session expired, or the account is inactive).');
@@ -39,6 +41,12 @@ export function apiRoute<P = Record<string, never>>(action: Action, handler: Han
       return errorResponse(error);
     }
   };
+}
+
+/** The session's user, re-checked in the database (a deactivated user is nobody). */
+async function userFromSessionCookie(req: NextRequest): Promise<CurrentUser | null> {
+  const token = await getToken({ req, secret: env().NEXTAUTH_SECRET });
+  return token?.uid ? findActiveUser(token.uid) : null;
 }
 
 function assertSameOrigin(req: NextRequest): void {
@@ -84,4 +92,12 @@ export async function readJson<T>(req: Request, schema: ZodType<T>, maxBytes = d
     throw new AppError('BAD_REQUEST', 'Request body is not valid JSON.');
   }
   return schema.parse(value);
+}
+
+export function clientIp(req: Request): string | null {
+  return req.headers.get('x-forwarded-for')?.split(',')[0]?.trim() || null;
+}
+
+export function wantsJsonLd(req: Request): boolean {
+  return /application\/ld\+json/.test(req.headers.get('accept') ?? '');
 }

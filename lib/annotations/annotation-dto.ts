@@ -1,0 +1,63 @@
+import type { Prisma } from '@/lib/generated/prisma/client';
+
+// What the API and the UI see of an annotation. Selectors are over the article's plain text,
+// offsets in UTF-16 code units.
+export const annotationInclude = {
+  verdict: { select: { id: true, key: true, label: true, color: true, ratingValue: true, requiresSource: true } },
+  author: { select: { id: true, name: true } },
+  statusChangedBy: { select: { id: true, name: true } },
+  threadResolvedBy: { select: { id: true, name: true } },
+  sources: { orderBy: { position: 'asc' } },
+  _count: { select: { comments: true } },
+} satisfies Prisma.AnnotationInclude;
+
+export type AnnotationRow = Prisma.AnnotationGetPayload<{ include: typeof annotationInclude }>;
+
+export interface AnnotationDto {
+  id: string;
+  articleId: string;
+  version: number;
+  status: AnnotationRow['status'];
+  orphaned: boolean;
+  verdict: { key: string; label: string; color: string; ratingValue: number; requiresSource: boolean } | null;
+  rationale: string;
+  target: { exact: string; prefix: string; suffix: string; start: number; end: number };
+  author: { id: string; name: string };
+  statusChangedBy: { id: string; name: string } | null;
+  statusChangedAt: string | null;
+  threadResolvedBy: { id: string; name: string } | null;
+  threadResolvedAt: string | null;
+  sources: { id: string; url: string; title: string; publisher: string; excerpt: string; accessedAt: string | null }[];
+  commentCount: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export function toAnnotationDto(row: AnnotationRow): AnnotationDto {
+  return {
+    id: row.id,
+    articleId: row.articleId,
+    version: row.version,
+    status: row.status,
+    orphaned: row.orphaned,
+    verdict: row.verdict && { key: row.verdict.key, label: row.verdict.label, color: row.verdict.color, ratingValue: row.verdict.ratingValue, requiresSource: row.verdict.requiresSource },
+    rationale: row.rationale,
+    target: { exact: row.quoteExact, prefix: row.quotePrefix, suffix: row.quoteSuffix, start: row.positionStart, end: row.positionEnd },
+    author: row.author,
+    statusChangedBy: row.statusChangedBy,
+    statusChangedAt: row.statusChangedAt?.toISOString() ?? null,
+    threadResolvedBy: row.threadResolvedBy,
+    threadResolvedAt: row.threadResolvedAt?.toISOString() ?? null,
+    sources: row.sources.map((s) => ({
+      id: s.id,
+      url: s.url,
+      title: s.title,
+      publisher: s.publisher,
+      excerpt: s.excerpt,
+      accessedAt: s.accessedAt ? s.accessedAt.toISOString().slice(0, 10) : null,
+    })),
+    commentCount: row._count.comments,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
