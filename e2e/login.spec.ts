@@ -26,7 +26,11 @@ for (const role of ['admin', 'editor', 'reviewer'] as Role[]) {
     const paragraphs = await editor.locator('p').allTextContents();
     expect(paragraphs).toEqual(seedParagraphs);
     expect(paragraphs.join('\n') + '\n').toBe(seedText);
-    await expect(editor).toHaveAttribute('contenteditable', 'false');
+    // The text cannot be changed: typing into it does nothing.
+    await editor.click();
+    await page.keyboard.type('XYZ');
+    await page.keyboard.press('Backspace');
+    expect((await editor.locator('p').allTextContents()).join('\n') + '\n').toBe(seedText);
   });
 }
 

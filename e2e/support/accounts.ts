@@ -15,3 +15,17 @@ export async function logIn(page: Page, who: { email: string; password: string }
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page).toHaveURL(/\/articles$/);
 }
+
+/** An extra account of the given role, with the same password as the seeded reviewer. */
+export async function ensureExtraUser(email: string, name: string, role: 'REVIEWER' | 'EDITOR' | 'ADMIN') {
+  const { withDb } = await import('./database');
+  await withDb((db) =>
+    db.query(
+      `INSERT INTO "User" (id, email, name, role, "passwordHash", "updatedAt")
+       SELECT 'e2e-' || md5($1), $1, $2, $3::"Role", "passwordHash", now() FROM "User" WHERE email = $4
+       ON CONFLICT (email) DO NOTHING`,
+      [email, name, role, accounts.reviewer.email],
+    ),
+  );
+  return { email, password: accounts.reviewer.password, name };
+}

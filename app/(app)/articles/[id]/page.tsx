@@ -4,7 +4,10 @@ import { requireUser } from '@/lib/auth/current-user';
 import { getArticleById } from '@/lib/articles/get-article-by-id';
 import { AppError } from '@/lib/errors';
 import { formatDate } from '@/lib/format';
-import { ArticleViewer } from '@/components/editor/article-viewer';
+import { ArticleWorkspace } from '@/components/annotations/article-workspace';
+import { listAnnotations } from '@/lib/annotations/list-annotations';
+import { listVerdicts } from '@/lib/verdicts/list-verdicts';
+import { can } from '@/lib/auth/permissions';
 
 type Params = { params: Promise<{ id: string }> };
 
@@ -24,7 +27,9 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 }
 
 export default async function ArticlePage({ params }: Params) {
-  const { article } = await load((await params).id);
+  const { user, article } = await load((await params).id);
+  const [annotations, verdicts] = await Promise.all([listAnnotations(user, article.id), listVerdicts(user)]);
+  const viewer = { id: user.id, canEditAny: can(user.role, 'annotation:update:any'), canReview: can(user.role, 'annotation:review') };
   return (
     <>
       <h1>{article.title}</h1>
@@ -33,9 +38,7 @@ export default async function ArticlePage({ params }: Params) {
         {article.author ? ` · ${article.author}` : ''}
         {article.publishedAt ? ` · ${formatDate(article.publishedAt)}` : ''}
       </p>
-      <div className="card article-body">
-        <ArticleViewer text={article.text} />
-      </div>
+      <ArticleWorkspace articleId={article.id} text={article.text} viewer={viewer} initialAnnotations={annotations} verdicts={verdicts} />
     </>
   );
 }

@@ -1,0 +1,251 @@
+'use client';
+
+import { useCallback, useEffect, useState } from 'react';
+import type { AnnotationDto } from '@/lib/annotations/annotation-dto';
+import type { CommentDto } from '@/lib/annotations/comments';
+import type { AnnotationHistoryEntry } from '@/lib/annotations/get-annotation';
+import type { StatusAction } from '@/lib/annotations/input-schemas';
+import { apiFetch, ApiError } from '@/lib/client/api-client';
+import { RationaleText } from '@/components/annotations/rationale-text';
+import { StatusPill, VerdictBadge, statusLabel } from '@/components/annotations/verdict-badge';
+
+export interface Viewer {
+  id: string;
+  canEditAny: boolean;
+  canReview: boolean;
+}
+
+interface Props {
+  annotation: AnnotationDto;
+  viewer: Viewer;
+  number: number;
+  /** Bumped when someone else changes this annotation, so comments and history reload. */
+  revision: number;
+  onEdit: () => void;
+  onStatus: (action: StatusAction) => Promise<void>;
+  onDelete: () => Promise<void>;
+  onClose: () => void;
+  notify: (message: string, kind?: 'ok' | 'error') => void;
+}
+
+const when = (iso: string) => new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+
+function describeEvent(entry: AnnotationHistoryEntry): string {
+  const data = (entry.data ?? {}) as Record<string, unknown>;
+  switch (entry.kind) {
+    case 'created':
+      return `created it${data.verdict ? ` as “${String(data.verdict)}”` : ''} (${statusLabel[data.status as AnnotationDto['status']] ?? 'draft'})`;
+    case 'updated': {
+      const changes = Object.entries((data.changes ?? {}) as Record<string, { from: unknown; to: unknown }>);
+      if (!changes.length) return 'saved without changes';
+      return `changed ${changes
+        .map(([field, change]) => (field === 'verdict' ? `verdict from “${change.from ?? 'none'}” to “${change.to ?? 'none'}”` : field))
+        .join(', ')}`;
+    }
+    case 'submitted':
+      return 'submitted it for review';
+    case 'approved':
+      return 'approved it';
+    case 'changes_requested':
+      return `requested changes${data.note ? `: “${String(data.note)}”` : ''}`;
+    case 'reopened':
+      return 'reopened it for review';
+    case 'commented':
+      return 'commented';
+    case 'thread_resolved':
+      return 'resolved the thread';
+    case 'thread_reopened':
+      return 'reopened the thread';
+    case 'deleted':
+      return 'deleted it';
+    default:
+      return entry.kind.replace(/_/g, ' ');
+  }
+}
+
+export function AnnotationCard({ annotation, viewer, number, revision, onEdit, onStatus, onDelete, onClose, notify }: Props) {
+  const [comments, setComments] = useState<CommentDto[] | null>(null);
+  const [history, setHistory] = useState<AnnotationHistoryEntry[] | null>(null);
+  const [comment, setComment] = useState('');
+  const [busy, setBusy] = useState<string | null>(null);
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const isAuthor = annotation.author.id === viewer.id;
+  const canEdit = isAuthor || viewer.canEditAny;
+
+  const load = useCallback(async () => {
+    const [c, h] = await Promise.all([
+      apiFetch<{ comments: CommentDto[] }>(`/api/annotations/${annotation.id}/comments`),
+      apiFetch<{ history: AnnotationHistoryEntry[] }>(`/api/annotations/${annotation.id}/history`),
+    ]);
+    setComments(c.comments);
+    setHistory(h.history);
+  }, [annotation.id]);
+
+  useEffect(() => {
+    load().catch(() => notify('Could not load comments and history.', 'error'));
+  }, [load, revision, annotation.version, notify]);
+
+  async function run(label: string, action: () => Promise<void>) {
+    setBusy(label);
+    try {
+      await action();
+    } catch (error) {
+      notify(error instanceof ApiError ? error.message : 'Something went wrong.', 'error');
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  async function postComment(event: React.FormEvent) {
+    event.preventDefault();
+    if (!comment.trim()) return;
+    await run('comment', async () => {
+      await apiFetch(`/api/annotations/${annotation.id}/comments`, { method: 'POST', json: { body: comment } });
+      setComment('');
+      await load();
+      notify('Comment posted.');
+    });
+  }
+
+  const statusButtons: { action: StatusAction; label: string; show: boolean; primary?: boolean }[] = [
+    { action: 'submit', label: 'Submit for review', show: (isAuthor || viewer.canEditAny) && (annotation.status === 'DRAFT' || annotation.status === 'CHANGES_REQUESTED'), primary: true },
+    { action: 'approve', label: 'Approve', show: viewer.canReview && annotation.status === 'SUBMITTED', primary: true },
+    { action: 'request_changes', label: 'Request changes', show: viewer.canReview && (annotation.status === 'SUBMITTED' || annotation.status === 'APPROVED') },
+    { action: 'reopen', label: 'Reopen', show: viewer.canReview && (annotation.status === 'APPROVED' || annotation.status === 'CHANGES_REQUESTED') },
+  ];
+
+  return (
+    <article className="annotation-card" aria-labelledby={`card-title-${annotation.id}`} data-testid="annotation-card">
+      <header className="card-head">
+        <h2 id={`card-title-${annotation.id}`}>
+          <span className="number">{number}</span> <VerdictBadge verdict={annotation.verdict} /> <StatusPill status={annotation.status} />
+        </h2>
+        <button type="button" className="button small" onClick={onClose} aria-label="Close card">
+          ✕
+        </button>
+      </header>
+      {annotation.orphaned && <p className="warning">This passage is no longer in the article text: the annotation is orphaned, kept with its last known quote.</p>}
+      <blockquote className="quote">{annotation.target.exact}</blockquote>
+      <RationaleText text={annotation.rationale} />
+
+      <h3>Sources</h3>
+      {annotation.sources.length === 0 ? (
+        <p className="muted">No sources.</p>
+      ) : (
+        <ol className="source-list">
+          {annotation.sources.map((source) => (
+            <li key={source.id}>
+              <a href={source.url} target="_blank" rel="noopener noreferrer nofollow">
+                {source.title || source.url}
+              </a>
+              {source.publisher && <span className="muted"> · {source.publisher}</span>}
+              {source.accessedAt && <span className="muted"> · accessed {source.accessedAt}</span>}
+              {source.excerpt && <blockquote className="excerpt">{source.excerpt}</blockquote>}
+            </li>
+          ))}
+        </ol>
+      )}
+
+      <p className="muted small">
+        By {annotation.author.name} · {when(annotation.createdAt)}
+        {annotation.statusChangedBy && annotation.statusChangedAt && (
+          <>
+            {' '}
+            · {statusLabel[annotation.status]} by {annotation.statusChangedBy.name}, {when(annotation.statusChangedAt)}
+          </>
+        )}
+      </p>
+
+      <div className="card-actions">
+        {statusButtons
+          .filter((b) => b.show)
+          .map((b) => (
+            <button key={b.action} type="button" className={`button${b.primary ? ' primary' : ''}`} disabled={busy !== null} onClick={() => run(b.action, () => onStatus(b.action))}>
+              {busy === b.action ? '…' : b.label}
+            </button>
+          ))}
+        {canEdit && (
+          <button type="button" className="button" onClick={onEdit}>
+            Edit
+          </button>
+        )}
+        {canEdit &&
+          (confirmDelete ? (
+            <span className="confirm" role="group" aria-label="Confirm deletion">
+              Delete this annotation?{' '}
+              <button type="button" className="button danger" onClick={() => run('delete', onDelete)} autoFocus>
+                Yes, delete
+              </button>{' '}
+              <button type="button" className="button" onClick={() => setConfirmDelete(false)}>
+                Keep
+              </button>
+            </span>
+          ) : (
+            <button type="button" className="button danger" onClick={() => setConfirmDelete(true)}>
+              Delete
+            </button>
+          ))}
+      </div>
+
+      <section aria-label="Comments" className="comments">
+        <h3>
+          Comments {annotation.threadResolvedAt && <span className="status-pill status-approved">Resolved</span>}
+        </h3>
+        {comments === null ? (
+          <p className="muted">Loading comments…</p>
+        ) : comments.length === 0 ? (
+          <p className="muted">No comments yet. Ask a question or add context for the editor.</p>
+        ) : (
+          <ul className="comment-list">
+            {comments.map((c) => (
+              <li key={c.id}>
+                <strong>{c.author.name}</strong> <span className="muted small">{when(c.createdAt)}</span>
+                <p>{c.body}</p>
+              </li>
+            ))}
+          </ul>
+        )}
+        <form onSubmit={postComment} className="comment-form">
+          <label htmlFor={`comment-${annotation.id}`} className="sr-only">
+            Add a comment
+          </label>
+          <textarea id={`comment-${annotation.id}`} rows={2} value={comment} onChange={(e) => setComment(e.target.value)} placeholder="Add a comment…" maxLength={10000} />
+          <div className="form-actions">
+            <button type="submit" className="button" disabled={busy !== null || !comment.trim()}>
+              {busy === 'comment' ? 'Posting…' : 'Comment'}
+            </button>
+            {comments && comments.length > 0 && (
+              <button
+                type="button"
+                className="button"
+                onClick={() =>
+                  run('thread', async () => {
+                    await apiFetch(`/api/annotations/${annotation.id}/thread`, { method: 'POST', json: { resolved: !annotation.threadResolvedAt } });
+                    notify(annotation.threadResolvedAt ? 'Thread reopened.' : 'Thread resolved.');
+                  })
+                }
+              >
+                {annotation.threadResolvedAt ? 'Reopen thread' : 'Resolve thread'}
+              </button>
+            )}
+          </div>
+        </form>
+      </section>
+
+      <details className="history" open>
+        <summary>History</summary>
+        {history === null ? (
+          <p className="muted">Loading history…</p>
+        ) : (
+          <ol className="history-list" data-testid="annotation-history">
+            {history.map((entry) => (
+              <li key={entry.id}>
+                <strong>{entry.actor.name}</strong> {describeEvent(entry)} <span className="muted small">{when(entry.createdAt)}</span>
+              </li>
+            ))}
+          </ol>
+        )}
+      </details>
+    </article>
+  );
+}

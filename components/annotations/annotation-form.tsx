@@ -1,0 +1,222 @@
+'use client';
+
+import { useId, useRef, useState } from 'react';
+import type { AnnotationDto } from '@/lib/annotations/annotation-dto';
+import type { VerdictDto } from '@/lib/verdicts/list-verdicts';
+import { ApiError } from '@/lib/client/api-client';
+
+export interface SourceDraft {
+  url: string;
+  title: string;
+  publisher: string;
+  excerpt: string;
+  accessedAt: string;
+}
+
+export interface AnnotationDraft {
+  verdict: string | null;
+  rationale: string;
+  sources: SourceDraft[];
+}
+
+interface Props {
+  quote: string;
+  verdicts: VerdictDto[];
+  initial?: AnnotationDraft;
+  mode: 'create' | 'edit';
+  onSave: (draft: AnnotationDraft, submit: boolean) => Promise<void>;
+  onCancel: () => void;
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+const emptySource = (): SourceDraft => ({ url: '', title: '', publisher: '', excerpt: '', accessedAt: today() });
+
+export function draftFromAnnotation(annotation: AnnotationDto): AnnotationDraft {
+  return {
+    verdict: annotation.verdict?.key ?? null,
+    rationale: annotation.rationale,
+    sources: annotation.sources.map((s) => ({ url: s.url, title: s.title, publisher: s.publisher, excerpt: s.excerpt, accessedAt: s.accessedAt ?? '' })),
+  };
+}
+
+/** Verdict, rationale and sources; used to create an annotation and to edit one. */
+export function AnnotationForm({ quote, verdicts, initial, mode, onSave, onCancel }: Props) {
+  const [draft, setDraft] = useState<AnnotationDraft>(initial ?? { verdict: null, rationale: '', sources: [] });
+  const [error, setError] = useState<{ message: string; field?: string } | null>(null);
+  const [saving, setSaving] = useState<'draft' | 'submit' | null>(null);
+  const rationaleRef = useRef<HTMLTextAreaElement>(null);
+  const id = useId();
+  const verdict = verdicts.find((v) => v.key === draft.verdict) ?? null;
+  const needsSource = verdict?.requiresSource ?? false;
+
+  const setSource = (index: number, patch: Partial<SourceDraft>) =>
+    setDraft((d) => ({ ...d, sources: d.sources.map((s, i) => (i === index ? { ...s, ...patch } : s)) }));
+
+  function wrapSelection(before: string, after: string) {
+    const area = rationaleRef.current;
+    if (!area) return;
+    const { selectionStart: start, selectionEnd: end, value } = area;
+    const next = value.slice(0, start) + before + value.slice(start, end) + after + value.slice(end);
+    setDraft((d) => ({ ...d, rationale: next }));
+    requestAnimationFrame(() => {
+      area.focus();
+      area.setSelectionRange(start + before.length, end + before.length);
+    });
+  }
+
+  async function save(submit: boolean) {
+    setError(null);
+    if (submit && !verdict) return setError({ message: 'Choose a verdict before submitting.', field: 'verdict' });
+    if (submit && needsSource && draft.sources.length === 0) {
+      return setError({ message: `A “${verdict?.label}” verdict needs at least one source before it can be submitted. Add a source, or save a draft.`, field: 'sources' });
+    }
+    setSaving(submit ? 'submit' : 'draft');
+    try {
+      await onSave({ ...draft, sources: draft.sources.filter((s) => s.url.trim() || s.title.trim()) }, submit);
+    } catch (caught) {
+      const apiError = caught instanceof ApiError ? caught : null;
+      setError({ message: apiError?.message ?? 'Saving failed.', field: apiError?.field });
+    } finally {
+      setSaving(null);
+    }
+  }
+
+  const fieldError = (field: string) => (error?.field && (error.field === field || error.field.startsWith(`${field}.`)) ? error.message : null);
+
+  return (
+    <form
+      className="annotation-form"
+      aria-label={mode === 'create' ? 'Check claim' : 'Edit annotation'}
+      onSubmit={(event) => {
+        event.preventDefault();
+        void save(true);
+      }}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') onCancel();
+      }}
+    >
+      <h2>{mode === 'create' ? 'Check claim' : 'Edit annotation'}</h2>
+      <blockquote className="quote">{quote}</blockquote>
+
+      <fieldset className="field">
+        <legend>Verdict</legend>
+        <div className="verdict-choices" role="radiogroup" aria-label="Verdict">
+          {verdicts.map((v) => (
+            <label key={v.key} className={`verdict-choice${draft.verdict === v.key ? ' selected' : ''}`} style={{ ['--hl' as string]: v.color }}>
+              <input
+                type="radio"
+                name={`${id}-verdict`}
+                value={v.key}
+                checked={draft.verdict === v.key}
+                onChange={() => setDraft((d) => ({ ...d, verdict: v.key }))}
+                autoFocus={mode === 'create' && v === verdicts[0]}
+              />
+              <span className="swatch" aria-hidden="true" />
+              {v.label}
+            </label>
+          ))}
+        </div>
+        {fieldError('verdict') && <p className="field-error">{fieldError('verdict')}</p>}
+      </fieldset>
+
+      <div className="field">
+        <label htmlFor={`${id}-rationale`}>Rationale</label>
+        <div className="format-bar" role="toolbar" aria-label="Formatting">
+          <button type="button" className="button small" onClick={() => wrapSelection('**', '**')} aria-label="Bold">
+            <b>B</b>
+          </button>
+          <button type="button" className="button small" onClick={() => wrapSelection('*', '*')} aria-label="Italic">
+            <i>I</i>
+          </button>
+          <button type="button" className="button small" onClick={() => wrapSelection('[', '](https://)')} aria-label="Link">
+            Link
+          </button>
+          <button type="button" className="button small" onClick={() => wrapSelection('\n- ', '')} aria-label="List item">
+            • List
+          </button>
+        </div>
+        <textarea
+          id={`${id}-rationale`}
+          ref={rationaleRef}
+          rows={6}
+          maxLength={20000}
+          value={draft.rationale}
+          onChange={(event) => setDraft((d) => ({ ...d, rationale: event.target.value }))}
+          placeholder="Why this verdict? **bold**, *italic*, [link](https://…), - list"
+          aria-invalid={Boolean(fieldError('rationale'))}
+        />
+        <span className="muted small">{draft.rationale.length.toLocaleString()} / 20,000</span>
+        {fieldError('rationale') && <p className="field-error">{fieldError('rationale')}</p>}
+      </div>
+
+      <fieldset className="field sources">
+        <legend>
+          Sources {needsSource ? <span className="muted">(at least one to submit)</span> : <span className="muted">(optional for this verdict)</span>}
+        </legend>
+        {draft.sources.map((source, index) => (
+          <div className="source-editor" key={index} role="group" aria-label={`Source ${index + 1}`}>
+            <label>
+              URL
+              <input type="url" inputMode="url" required value={source.url} placeholder="https://" onChange={(e) => setSource(index, { url: e.target.value })} aria-invalid={Boolean(fieldError(`sources.${index}`))} />
+            </label>
+            <label>
+              Title
+              <input value={source.title} onChange={(e) => setSource(index, { title: e.target.value })} />
+            </label>
+            <label>
+              Publisher
+              <input value={source.publisher} onChange={(e) => setSource(index, { publisher: e.target.value })} />
+            </label>
+            <label>
+              Quoted excerpt
+              <textarea rows={2} value={source.excerpt} onChange={(e) => setSource(index, { excerpt: e.target.value })} />
+            </label>
+            <label>
+              Date accessed
+              <input type="date" value={source.accessedAt} onChange={(e) => setSource(index, { accessedAt: e.target.value })} />
+            </label>
+            <button type="button" className="button small danger" onClick={() => setDraft((d) => ({ ...d, sources: d.sources.filter((_, i) => i !== index) }))}>
+              Remove source {index + 1}
+            </button>
+            {fieldError(`sources.${index}`) && <p className="field-error">{fieldError(`sources.${index}`)}</p>}
+          </div>
+        ))}
+        <button type="button" className="button small" onClick={() => setDraft((d) => ({ ...d, sources: [...d.sources, emptySource()] }))}>
+          + Add source
+        </button>
+        {fieldError('sources') && error?.field === 'sources' && <p className="field-error">{error.message}</p>}
+      </fieldset>
+
+      {error && !error.field && (
+        <p role="alert" className="form-error">
+          {error.message}
+        </p>
+      )}
+      {error?.field && (
+        <p role="alert" className="sr-only">
+          {error.message}
+        </p>
+      )}
+
+      <div className="form-actions">
+        {mode === 'create' ? (
+          <>
+            <button type="submit" className="button primary" disabled={saving !== null}>
+              {saving === 'submit' ? 'Submitting…' : 'Submit'}
+            </button>
+            <button type="button" className="button" disabled={saving !== null} onClick={() => void save(false)}>
+              {saving === 'draft' ? 'Saving…' : 'Save draft'}
+            </button>
+          </>
+        ) : (
+          <button type="button" className="button primary" disabled={saving !== null} onClick={() => void save(false)}>
+            {saving ? 'Saving…' : 'Save changes'}
+          </button>
+        )}
+        <button type="button" className="button" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

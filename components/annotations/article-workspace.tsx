@@ -1,0 +1,330 @@
+'use client';
+
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { AnnotationDto } from '@/lib/annotations/annotation-dto';
+import type { VerdictDto } from '@/lib/verdicts/list-verdicts';
+import type { StatusAction } from '@/lib/annotations/input-schemas';
+import { apiFetch, ApiError, newIdempotencyKey, withRetry } from '@/lib/client/api-client';
+import { AnnotatedArticle, type TextSelection } from '@/components/editor/annotated-article';
+import type { HighlightSpec } from '@/components/editor/highlight-decorations';
+import { AnnotationCard, type Viewer } from '@/components/annotations/annotation-card';
+import { AnnotationForm, draftFromAnnotation, type AnnotationDraft } from '@/components/annotations/annotation-form';
+import { AnnotationList, applyFilters, noFilters, type Filters } from '@/components/annotations/annotation-list';
+import { Toasts, useToasts } from '@/components/ui/toasts';
+
+type Panel =
+  | { kind: 'list' }
+  | { kind: 'create'; selection: TextSelection; key: string }
+  | { kind: 'card'; id: string }
+  | { kind: 'edit'; id: string }
+  | { kind: 'choose'; ids: string[] };
+
+interface Conflict {
+  mine: AnnotationDraft;
+  current: AnnotationDto;
+}
+
+interface Props {
+  articleId: string;
+  text: string;
+  viewer: Viewer;
+  initialAnnotations: AnnotationDto[];
+  verdicts: VerdictDto[];
+}
+
+const draftColor = '#6b7280';
+
+function toPayload(draft: AnnotationDraft) {
+  return {
+    verdict: draft.verdict,
+    rationale: draft.rationale,
+    sources: draft.sources.map((s) => ({ url: s.url.trim(), title: s.title, publisher: s.publisher, excerpt: s.excerpt, accessedAt: s.accessedAt || null })),
+  };
+}
+
+/** The annotate screen: the article with its highlights, and the side panel. */
+export function ArticleWorkspace({ articleId, text, viewer, initialAnnotations, verdicts }: Props) {
+  const [annotations, setAnnotations] = useState(initialAnnotations);
+  const [panel, setPanel] = useState<Panel>({ kind: 'list' });
+  const [filters, setFilters] = useState<Filters>(noFilters);
+  const [conflict, setConflict] = useState<Conflict | null>(null);
+  const [revision, setRevision] = useState(0);
+  const { toasts, notify, dismiss } = useToasts();
+  const panelRef = useRef<HTMLElement>(null);
+
+  const byId = useMemo(() => new Map(annotations.map((a) => [a.id, a])), [annotations]);
+  const numbers = useMemo(() => new Map(annotations.map((a, i) => [a.id, i + 1])), [annotations]);
+  const activeId = panel.kind === 'card' || panel.kind === 'edit' ? panel.id : null;
+
+  const highlights: HighlightSpec[] = useMemo(
+    () =>
+      applyFilters(annotations, filters)
+        .filter((a) => !a.orphaned)
+        .map((a) => ({
+          id: a.id,
+          start: a.target.start,
+          end: a.target.end,
+          color: a.verdict?.color ?? draftColor,
+          label: a.verdict?.label ?? 'No verdict yet',
+          number: numbers.get(a.id) ?? 0,
+          draft: a.status === 'DRAFT',
+        })),
+    [annotations, filters, numbers],
+  );
+
+  const refresh = useCallback(async () => {
+    const { annotations: fresh } = await apiFetch<{ annotations: AnnotationDto[] }>(`/api/articles/${articleId}/annotations`);
+    setAnnotations(fresh);
+    setRevision((r) => r + 1);
+    return fresh;
+  }, [articleId]);
+
+  // Others' changes: re-read when the window regains focus and every few seconds while visible.
+  useEffect(() => {
+    const tick = () => {
+      if (document.visibilityState === 'visible') refresh().catch(() => {});
+    };
+    const timer = setInterval(tick, 5000);
+    window.addEventListener('focus', tick);
+    return () => {
+      clearInterval(timer);
+      window.removeEventListener('focus', tick);
+    };
+  }, [refresh]);
+
+  const upsert = (annotation: AnnotationDto) =>
+    setAnnotations((list) => {
+      const rest = list.filter((a) => a.id !== annotation.id);
+      return [...rest, annotation].sort((a, b) => a.target.start - b.target.start || b.target.end - a.target.end || a.createdAt.localeCompare(b.createdAt));
+    });
+
+  const open = useCallback((id: string) => {
+    setPanel({ kind: 'card', id });
+    requestAnimationFrame(() => {
+      document.querySelector(`.fc-hl[data-annotation-id="${CSS.escape(id)}"]`)?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+      panelRef.current?.querySelector<HTMLElement>('.annotation-card h2')?.focus();
+    });
+  }, []);
+
+  const step = useCallback(
+    (direction: 1 | -1) => {
+      const visible = applyFilters(annotations.filter((a) => !a.orphaned), filters);
+      if (!visible.length) return;
+      const index = visible.findIndex((a) => a.id === activeId);
+      const next = index < 0 ? (direction === 1 ? 0 : visible.length - 1) : (index + direction + visible.length) % visible.length;
+      open(visible[next]!.id);
+    },
+    [annotations, filters, activeId, open],
+  );
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const target = event.target as HTMLElement;
+      if (event.ctrlKey || event.metaKey || event.altKey || target.closest('input, textarea, select, [contenteditable="true"]')) return;
+      if (event.key === 'n') step(1);
+      else if (event.key === 'p') step(-1);
+      else if (event.key === 'Escape') setPanel({ kind: 'list' });
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [step]);
+
+  async function create(selection: TextSelection, key: string, draft: AnnotationDraft, submit: boolean) {
+    const body = { start: selection.start, end: selection.end, exact: selection.exact, ...toPayload(draft), submit };
+    // One idempotency key per form: retries after a dropped connection never make a duplicate.
+    const { annotation } = await withRetry(
+      () => apiFetch<{ annotation: AnnotationDto }>(`/api/articles/${articleId}/annotations`, { method: 'POST', json: body, headers: { 'idempotency-key': key } }),
+      5,
+      () => notify('Connection lost; retrying the save…', 'error'),
+    );
+    upsert(annotation);
+    setPanel({ kind: 'card', id: annotation.id });
+    notify(submit ? 'Annotation submitted.' : 'Draft saved.');
+  }
+
+  async function update(current: AnnotationDto, draft: AnnotationDraft) {
+    try {
+      const { annotation } = await apiFetch<{ annotation: AnnotationDto }>(`/api/annotations/${current.id}`, {
+        method: 'PATCH',
+        json: { version: current.version, ...toPayload(draft) },
+      });
+      upsert(annotation);
+      setPanel({ kind: 'card', id: annotation.id });
+      notify('Changes saved.');
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 409 && error.body?.current) {
+        setConflict({ mine: draft, current: error.body.current as AnnotationDto });
+        return;
+      }
+      throw error;
+    }
+  }
+
+  async function changeStatus(annotation: AnnotationDto, action: StatusAction) {
+    try {
+      const { annotation: updated } = await apiFetch<{ annotation: AnnotationDto }>(`/api/annotations/${annotation.id}/status`, {
+        method: 'POST',
+        json: { version: annotation.version, action },
+      });
+      upsert(updated);
+      notify({ submit: 'Submitted for review.', approve: 'Approved.', request_changes: 'Sent back for changes.', reopen: 'Reopened.' }[action]);
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 409 && error.body?.current) {
+        upsert(error.body.current as AnnotationDto);
+        throw new ApiError(409, `${error.message}. The card now shows the current state; try again if it still applies.`);
+      }
+      throw error;
+    }
+  }
+
+  async function remove(annotation: AnnotationDto) {
+    await apiFetch(`/api/annotations/${annotation.id}`, { method: 'DELETE', json: { version: annotation.version } });
+    setAnnotations((list) => list.filter((a) => a.id !== annotation.id));
+    setPanel({ kind: 'list' });
+    notify('Annotation deleted.');
+  }
+
+  const current = activeId ? byId.get(activeId) : undefined;
+
+  return (
+    <div className="workspace">
+      <div className="card article-body">
+        <AnnotatedArticle
+          text={text}
+          highlights={highlights}
+          activeId={activeId}
+          onHighlightClick={(ids) => (ids.length === 1 ? open(ids[0]!) : setPanel({ kind: 'choose', ids }))}
+          onCheckClaim={(selection) => setPanel({ kind: 'create', selection, key: newIdempotencyKey() })}
+        />
+      </div>
+      <aside className="card side-panel" ref={panelRef} aria-label="Annotation panel">
+        {conflict && (
+          <div className="conflict" role="alertdialog" aria-labelledby="conflict-title">
+            <h2 id="conflict-title">Someone else changed this annotation</h2>
+            <p>
+              While you were editing, it was saved again (now version {conflict.current.version}
+              {conflict.current.statusChangedBy ? `, last status change by ${conflict.current.statusChangedBy.name}` : ''}). Nothing was overwritten.
+            </p>
+            <div className="form-actions">
+              <button
+                type="button"
+                className="button"
+                onClick={() => {
+                  upsert(conflict.current);
+                  setConflict(null);
+                  setPanel({ kind: 'card', id: conflict.current.id });
+                }}
+              >
+                Load their version
+              </button>
+              <button
+                type="button"
+                className="button primary"
+                onClick={async () => {
+                  const { mine, current: theirs } = conflict;
+                  setConflict(null);
+                  try {
+                    await update(theirs, mine);
+                  } catch (error) {
+                    notify(error instanceof ApiError ? error.message : 'Saving failed.', 'error');
+                  }
+                }}
+              >
+                Re-apply my changes
+              </button>
+            </div>
+          </div>
+        )}
+        {panel.kind === 'create' && (
+          <AnnotationForm
+            key={panel.key}
+            mode="create"
+            quote={panel.selection.exact}
+            verdicts={verdicts}
+            onSave={(draft, submit) => create(panel.selection, panel.key, draft, submit)}
+            onCancel={() => setPanel({ kind: 'list' })}
+          />
+        )}
+        {panel.kind === 'edit' && current && (
+          <AnnotationForm
+            key={`${current.id}-edit`}
+            mode="edit"
+            quote={current.target.exact}
+            verdicts={verdicts}
+            initial={draftFromAnnotation(current)}
+            onSave={(draft) => update(current, draft)}
+            onCancel={() => setPanel({ kind: 'card', id: current.id })}
+          />
+        )}
+        {panel.kind === 'card' && current && (
+          <nav className="stepper card-nav" aria-label="Annotation navigation">
+            <button type="button" className="button small" onClick={() => setPanel({ kind: 'list' })}>
+              ← All annotations
+            </button>
+            <button type="button" className="button small" onClick={() => step(-1)} aria-keyshortcuts="p">
+              ↑ Previous <kbd>p</kbd>
+            </button>
+            <button type="button" className="button small" onClick={() => step(1)} aria-keyshortcuts="n">
+              ↓ Next <kbd>n</kbd>
+            </button>
+          </nav>
+        )}
+        {panel.kind === 'card' && current && (
+          <AnnotationCard
+            annotation={current}
+            viewer={viewer}
+            number={numbers.get(current.id) ?? 0}
+            revision={revision}
+            onEdit={() => setPanel({ kind: 'edit', id: current.id })}
+            onStatus={(action) => changeStatus(current, action)}
+            onDelete={() => remove(current)}
+            onClose={() => setPanel({ kind: 'list' })}
+            notify={notify}
+          />
+        )}
+        {(panel.kind === 'card' || panel.kind === 'edit') && !current && (
+          <p className="empty-state">
+            This annotation was deleted.{' '}
+            <button type="button" className="button small" onClick={() => setPanel({ kind: 'list' })}>
+              Back to the list
+            </button>
+          </p>
+        )}
+        {panel.kind === 'choose' && (
+          <section aria-label="Annotations here">
+            <h2>{panel.ids.length} annotations overlap here</h2>
+            <ul className="annotation-items">
+              {panel.ids.map((id) => {
+                const a = byId.get(id);
+                return a ? (
+                  <li key={id}>
+                    <button type="button" className="annotation-item" onClick={() => open(id)}>
+                      <span className="number">{numbers.get(id)}</span>
+                      <span className="item-body">
+                        {a.verdict?.label ?? 'No verdict'} · {a.author.name}
+                        <span className="item-quote">“{a.target.exact}”</span>
+                      </span>
+                    </button>
+                  </li>
+                ) : null;
+              })}
+            </ul>
+          </section>
+        )}
+        {panel.kind === 'list' && (
+          <AnnotationList
+            annotations={annotations}
+            numbers={numbers}
+            verdicts={verdicts}
+            filters={filters}
+            onFilters={setFilters}
+            activeId={activeId}
+            onOpen={open}
+            onStep={step}
+          />
+        )}
+      </aside>
+      <Toasts toasts={toasts} onDismiss={dismiss} />
+    </div>
+  );
+}

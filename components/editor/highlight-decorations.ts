@@ -1,0 +1,104 @@
+import { Extension } from '@tiptap/core';
+import { Plugin, PluginKey } from '@tiptap/pm/state';
+import { Decoration, DecorationSet } from '@tiptap/pm/view';
+import { createOffsetMap } from '@/lib/anchoring/positions';
+
+export interface HighlightSpec {
+  id: string;
+  start: number;
+  end: number;
+  color: string;
+  label: string;
+  number: number;
+  draft: boolean;
+}
+
+interface HighlightOptions {
+  /** Called with every annotation covering the clicked position, innermost first. */
+  onClick: (ids: string[]) => void;
+}
+
+export const highlightPluginKey = new PluginKey<DecorationSet>('factcheck-highlights');
+
+/**
+ * Annotation highlights as ProseMirror decorations computed from the annotations' text
+ * positions, not as marks in the document: they overlap and nest freely, cannot be removed by
+ * formatting commands, and never change the article text.
+ */
+export const HighlightDecorations = Extension.create<HighlightOptions>({
+  name: 'highlightDecorations',
+
+  addOptions() {
+    return { onClick: () => {} };
+  },
+
+  addProseMirrorPlugins() {
+    const { onClick } = this.options;
+    let specs: { spec: HighlightSpec; from: number; to: number }[] = [];
+    return [
+      new Plugin<DecorationSet>({
+        key: highlightPluginKey,
+        state: {
+          init: () => DecorationSet.empty,
+          apply(tr, set) {
+            const next = tr.getMeta(highlightPluginKey) as { highlights: HighlightSpec[]; activeId: string | null; text: string } | undefined;
+            if (!next) return set.map(tr.mapping, tr.doc);
+            const map = createOffsetMap(next.text);
+            specs = next.highlights
+              .filter((h) => h.end <= next.text.length && h.start < h.end)
+              .map((spec) => ({ spec, ...map.toDocRange(spec.start, spec.end) }));
+            const decorations = specs.flatMap(({ spec, from, to }) => [
+              Decoration.inline(
+                from,
+                to,
+                {
+                  class: `fc-hl${spec.draft ? ' fc-hl-draft' : ''}${spec.id === next.activeId ? ' fc-hl-active' : ''}`,
+                  style: `--hl: ${spec.color}`,
+                  'data-annotation-id': spec.id,
+                  // A wrapper element of its own per highlight, so overlapping ones nest instead of merging.
+                  nodeName: 'span',
+                },
+                { id: spec.id },
+              ),
+              // The verdict in words and a number, so colour is never the only cue.
+              Decoration.widget(
+                to,
+                () => {
+                  const badge = document.createElement('sup');
+                  badge.className = 'fc-hl-badge';
+                  badge.style.setProperty('--hl', spec.color);
+                  badge.textContent = String(spec.number);
+                  badge.title = `${spec.number}: ${spec.label}`;
+                  badge.setAttribute('aria-label', `Annotation ${spec.number}: ${spec.label}`);
+                  badge.dataset.annotationId = spec.id;
+                  return badge;
+                },
+                { side: 1, key: `badge-${spec.id}-${spec.number}-${spec.color}`, ignoreSelection: true },
+              ),
+            ]);
+            return DecorationSet.create(tr.doc, decorations);
+          },
+        },
+        props: {
+          decorations(state) {
+            return highlightPluginKey.getState(state);
+          },
+          handleClick(view, pos, event) {
+            const target = event.target as HTMLElement | null;
+            const badgeId = target?.closest<HTMLElement>('.fc-hl-badge')?.dataset.annotationId;
+            if (badgeId) {
+              onClick([badgeId]);
+              return true;
+            }
+            // Only a plain click opens cards; a drag or shift-click is a selection.
+            if (!view.state.selection.empty) return false;
+            const hits = specs.filter((s) => s.from <= pos && pos < s.to).sort((a, b) => a.to - a.from - (b.to - b.from));
+            if (!hits.length) return false;
+            onClick(hits.map((h) => h.spec.id));
+            return false;
+          },
+        },
+      }),
+    ];
+  },
+});

@@ -1,0 +1,103 @@
+import { test, expect, type Page } from '@playwright/test';
+import { accounts, ensureExtraUser, logIn } from './support/accounts';
+import { openSeedArticle, selectPassage } from './support/article';
+import { withDb } from './support/database';
+
+const firstPassage = 'four documents';
+const overlapping = 'details provided within four documents related';
+
+function highlight(page: Page, id: string) {
+  return page.locator(`.fc-hl[data-annotation-id="${id}"]`);
+}
+
+test('[REVIEWER][ANNOTATE]: check a claim, overlap it, refuse a stranger, approve it, see the history', async ({ browser }) => {
+  const reviewerB = await ensureExtraUser('reviewer-b@factcheck.local', 'Rafa Reviewer', 'REVIEWER');
+
+  // Reviewer A: highlight "four documents", False, one source, submit.
+  const contextA = await browser.newContext();
+  const a = await contextA.newPage();
+  await logIn(a, accounts.reviewer);
+  await openSeedArticle(a);
+  await selectPassage(a, firstPassage);
+  await a.getByRole('button', { name: /Check claim/ }).click();
+  const form = a.getByRole('form', { name: 'Check claim' });
+  await expect(form.locator('blockquote')).toHaveText(firstPassage);
+  await form.getByRole('radio', { name: 'False', exact: true }).check();
+  await form.getByLabel('Rationale').fill('The Kremlin readout mentions **no** documents. <script>alert(1)</script>');
+  // Submitting without a source is refused before anything is stored.
+  await form.getByRole('button', { name: 'Submit' }).click();
+  await expect(form.getByText(/needs at least one source/).first()).toBeVisible();
+  await form.getByRole('button', { name: '+ Add source' }).click();
+  await form.getByLabel('URL').fill('https://www.reuters.com/world/europe/kremlin-peace-plan');
+  await form.getByLabel('Title').fill('Kremlin on the US plan');
+  await form.getByLabel('Publisher').fill('Reuters');
+  await form.getByRole('button', { name: 'Submit' }).click();
+  await expect(a.getByText('Annotation submitted.')).toBeVisible();
+
+  const row = await withDb(async (db) => (await db.query(`SELECT id, status FROM "Annotation" WHERE "quoteExact" = $1 AND "deletedAt" IS NULL`, [firstPassage])).rows);
+  expect(row).toHaveLength(1);
+  expect(row[0].status).toBe('SUBMITTED');
+  const firstId: string = row[0].id;
+
+  // After a reload the highlight, verdict and source are there; the script is inert text.
+  await a.reload();
+  await expect(highlight(a, firstId)).toHaveText(firstPassage);
+  await highlight(a, firstId).click();
+  const card = a.getByTestId('annotation-card');
+  await expect(card.getByText('False', { exact: true })).toBeVisible();
+  await expect(card.getByRole('link', { name: 'Kremlin on the US plan' })).toHaveAttribute('href', 'https://www.reuters.com/world/europe/kremlin-peace-plan');
+  await expect(card.getByText('<script>alert(1)</script>', { exact: false })).toBeVisible();
+  await expect(card.locator('strong', { hasText: 'no' })).toBeVisible();
+
+  // Reviewer B: an overlapping passage; both highlights show and both open their own card.
+  const contextB = await browser.newContext();
+  const b = await contextB.newPage();
+  await logIn(b, reviewerB);
+  await openSeedArticle(b);
+  await selectPassage(b, overlapping);
+  await b.keyboard.press('Control+Alt+C');
+  const formB = b.getByRole('form', { name: 'Check claim' });
+  await formB.getByRole('radio', { name: 'Unverifiable' }).check();
+  await formB.getByRole('button', { name: 'Submit' }).click();
+  await expect(b.getByText('Annotation submitted.')).toBeVisible();
+  const secondId: string = await withDb(async (db) => (await db.query(`SELECT id FROM "Annotation" WHERE "quoteExact" = $1`, [overlapping])).rows[0].id);
+
+  await b.reload();
+  await expect(highlight(b, firstId)).toHaveText(firstPassage);
+  await expect(highlight(b, secondId).first()).toBeVisible();
+  expect((await highlight(b, secondId).allTextContents()).join('')).toBe(overlapping);
+  await b.getByRole('button', { name: /^↓ Next/ }).click();
+  await expect(b.getByTestId('annotation-card').locator('blockquote').first()).toHaveText(overlapping);
+  await b.getByRole('button', { name: /^↓ Next/ }).click();
+  await expect(b.getByTestId('annotation-card').locator('blockquote').first()).toHaveText(firstPassage);
+  // Clicking inside the overlap offers both.
+  await b.keyboard.press('Escape');
+  await highlight(b, firstId).click();
+  await expect(b.getByRole('heading', { name: '2 annotations overlap here' })).toBeVisible();
+
+  // B cannot edit A's annotation: no Edit button, and the API refuses.
+  await b.getByRole('button', { name: /Rita Reviewer/ }).click();
+  const cardB = b.getByTestId('annotation-card');
+  await expect(cardB.getByRole('button', { name: 'Approve' })).toHaveCount(0);
+  await expect(cardB.getByRole('button', { name: 'Edit' })).toHaveCount(0);
+  const refused = await b.request.patch(`/api/annotations/${firstId}`, { data: { version: 1, rationale: 'hijacked' } });
+  expect(refused.status()).toBe(403);
+  expect((await refused.json()).message).toMatch(/Only the author, an editor or an admin/);
+
+  // The editor approves it; the history shows both steps.
+  const contextE = await browser.newContext();
+  const e = await contextE.newPage();
+  await logIn(e, accounts.editor);
+  await openSeedArticle(e);
+  await highlight(e, firstId).click();
+  await e.getByRole('button', { name: /Rita Reviewer/ }).click();
+  await e.getByTestId('annotation-card').getByRole('button', { name: 'Approve' }).click();
+  await expect(e.getByText('Approved.', { exact: true })).toBeVisible();
+  const history = e.getByTestId('annotation-history');
+  await expect(history).toContainText('Rita Reviewer created it as “False” (Submitted)');
+  await expect(history).toContainText('Eddie Editor approved it');
+  const status = await withDb(async (db) => (await db.query(`SELECT status, "statusChangedById" FROM "Annotation" WHERE id = $1`, [firstId])).rows[0]);
+  expect(status.status).toBe('APPROVED');
+
+  await Promise.all([contextA.close(), contextB.close(), contextE.close()]);
+});
