@@ -16,6 +16,7 @@ export default async function SignedInLayout({ children }: { children: React.Rea
         </Link>
         <nav aria-label="Main">
           <Link href="/articles">Articles</Link>
+          <Link href="/api-docs">API</Link>
         </nav>
         <div className="user-badge" data-testid="current-user">
           <span>{user.name}</span>
