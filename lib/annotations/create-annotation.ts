@@ -5,7 +5,7 @@ import { assertCan } from '@/lib/auth/guard';
 import { AppError } from '@/lib/errors';
 import { describeRange } from '@/lib/anchoring/selectors';
 import { publishArticleEvent } from '@/lib/events/article-events';
-import { annotationInclude, toAnnotationDto, type AnnotationDto } from '@/lib/annotations/annotation-dto';
+import { annotationInclude, toAnnotationDto, type AnnotationDto, type AnnotationRow } from '@/lib/annotations/annotation-dto';
 import { recordAnnotationEvent } from '@/lib/annotations/annotation-history';
 import { assertSubmittable, resolveVerdict } from '@/lib/annotations/resolve-verdict';
 import type { CreateAnnotationInput } from '@/lib/annotations/input-schemas';
@@ -64,8 +64,12 @@ export async function createAnnotation(
           positionStart: anchor.position.start,
           positionEnd: anchor.position.end,
           idempotencyKey,
-          sources: {
-            create: input.sources.map((source, position) => ({
+        },
+      });
+      const sources = input.sources.length
+        ? await tx.source.createManyAndReturn({
+            data: input.sources.map((source, position) => ({
+              annotationId: row.id,
               position,
               url: source.url,
               title: source.title,
@@ -73,10 +77,8 @@ export async function createAnnotation(
               excerpt: source.excerpt,
               accessedAt: source.accessedAt ? new Date(source.accessedAt) : null,
             })),
-          },
-        },
-        include: annotationInclude,
-      });
+          })
+        : [];
       await recordAnnotationEvent(tx, row.id, user.id, 'created', {
         status: row.status,
         verdict: verdict?.label ?? null,
@@ -84,7 +86,18 @@ export async function createAnnotation(
         sources: input.sources.map((s) => s.url),
       });
       await publishArticleEvent(tx, { type: 'annotation.created', articleId, annotationId: row.id, actorId: user.id });
-      return row;
+      // Built from what this transaction wrote, without reading it back (the hot path of the API).
+      const author = { id: user.id, name: user.name };
+      const full: AnnotationRow = {
+        ...row,
+        verdict,
+        author,
+        statusChangedBy: input.submit ? author : null,
+        threadResolvedBy: null,
+        sources: sources.sort((a, b) => a.position - b.position),
+        _count: { comments: 0 },
+      };
+      return full;
     });
     return { annotation: toAnnotationDto(annotation), created: true };
   } catch (error) {

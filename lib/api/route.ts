@@ -67,6 +67,13 @@ export function errorResponse(error: unknown): Response {
     const message = field ? `${field}: ${issue?.message}` : (issue?.message ?? 'Invalid input');
     return NextResponse.json({ error: 'UNPROCESSABLE', message, field, issues: error.issues.slice(0, 20) }, { status: 422 });
   }
+  if (isDatabaseUnavailable(error)) {
+    console.error('Database unavailable', (error as Error).message);
+    return NextResponse.json(
+      { error: 'UNAVAILABLE', message: 'The database is unavailable or busy; nothing was saved. Try again in a moment.' },
+      { status: 503, headers: { 'retry-after': '1' } },
+    );
+  }
   console.error('Unhandled API error', error);
   return NextResponse.json({ error: 'INTERNAL', message: 'Something went wrong on our side; nothing was saved.' }, { status: 500 });
 }
@@ -100,4 +107,13 @@ export function clientIp(req: Request): string | null {
 
 export function wantsJsonLd(req: Request): boolean {
   return /application\/ld\+json/.test(req.headers.get('accept') ?? '');
+}
+
+// Lost or refused connections and transactions that could not get a connection in time: the
+// request did nothing (its transaction rolled back) and can be retried.
+function isDatabaseUnavailable(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = (error as { code?: string }).code;
+  if (code && ['P1001', 'P1002', 'P1008', 'P1017', 'P2028', 'P2024'].includes(code)) return true;
+  return /Connection terminated|ECONNREFUSED|ECONNRESET|terminating connection|Can't reach database|connection is closed|Timed out fetching a new connection/i.test(error.message);
 }

@@ -1,0 +1,54 @@
+import { SignJWT, jwtVerify } from 'jose';
+import { z } from 'zod';
+import { roles, type Role } from '@/lib/auth/roles';
+
+// Short-lived tokens the browser hands to the collaboration socket. The socket re-reads the user
+// from the database anyway (role and active state), so the claims only say who is asking.
+const AUDIENCE = 'collab';
+const ISSUER = 'factcheck-desk';
+export const DEFAULT_COLLAB_TOKEN_TTL_SECONDS = 300;
+
+export interface CollabTokenUser {
+  id: string;
+  role: Role;
+  name: string;
+}
+
+export interface CollabTokenClaims {
+  userId: string;
+  role: Role;
+  name: string;
+}
+
+const claimsSchema = z.object({
+  sub: z.string().min(1),
+  role: z.enum(roles),
+  name: z.string(),
+});
+
+function key(secret: string): Uint8Array {
+  if (!secret) throw new Error('A collaboration token secret is required.');
+  return new TextEncoder().encode(secret);
+}
+
+export async function issueCollabToken(
+  user: CollabTokenUser,
+  secret: string,
+  ttlSeconds = DEFAULT_COLLAB_TOKEN_TTL_SECONDS,
+): Promise<string> {
+  return new SignJWT({ role: user.role, name: user.name })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(user.id)
+    .setAudience(AUDIENCE)
+    .setIssuer(ISSUER)
+    .setIssuedAt()
+    .setExpirationTime(`${ttlSeconds}s`)
+    .sign(key(secret));
+}
+
+/** The token's claims; throws when the signature, audience, issuer or expiry is wrong. */
+export async function verifyCollabToken(token: string, secret: string): Promise<CollabTokenClaims> {
+  const { payload } = await jwtVerify(token, key(secret), { audience: AUDIENCE, issuer: ISSUER, algorithms: ['HS256'] });
+  const claims = claimsSchema.parse(payload);
+  return { userId: claims.sub, role: claims.role, name: claims.name };
+}

@@ -1,0 +1,187 @@
+// Two JSON-LD views of a report: the W3C Web Annotation Data Model (every annotation, with its
+// selectors) and schema.org ClaimReview (one per annotation that has a verdict).
+import type { Report, ReportAnnotation, ReportSource, ReportVerdict } from './report-model';
+import { isoDay } from './report-model';
+
+const webAnnotationContext = 'http://www.w3.org/ns/anno.jsonld';
+
+interface TextualBody {
+  type: 'TextualBody';
+  purpose: 'assessing' | 'describing';
+  value: string;
+  format: 'text/plain';
+}
+
+// anno.jsonld defines no `title` term, so the source's title goes in `label` (rdfs:label), which it does.
+interface SourceBody {
+  type: 'SpecificResource';
+  purpose: 'linking';
+  source: string;
+  label?: string;
+}
+
+export interface WebAnnotation {
+  id: string;
+  type: 'Annotation';
+  motivation: 'assessing';
+  created: string;
+  modified: string;
+  creator: { type: 'Person'; name: string };
+  target: {
+    type: 'SpecificResource';
+    source: string;
+    selector: [
+      { type: 'TextQuoteSelector'; exact: string; prefix: string; suffix: string },
+      { type: 'TextPositionSelector'; start: number; end: number },
+    ];
+  };
+  body: (TextualBody | SourceBody)[];
+}
+
+export interface WebAnnotationCollection {
+  '@context': typeof webAnnotationContext;
+  id: string;
+  type: 'AnnotationCollection';
+  label: string;
+  total: number;
+  first: { id: string; type: 'AnnotationPage'; startIndex: 0; items: WebAnnotation[] };
+}
+
+export function toWebAnnotationCollection(report: Report): WebAnnotationCollection {
+  const id = `${report.baseUrl}/api/articles/${encodeURIComponent(report.article.id)}/annotations`;
+  return {
+    '@context': webAnnotationContext,
+    id,
+    type: 'AnnotationCollection',
+    label: `Annotations on “${report.article.title}”`,
+    total: report.annotations.length,
+    first: {
+      id: `${id}?page=0`,
+      type: 'AnnotationPage',
+      startIndex: 0,
+      items: report.annotations.map((annotation) => toWebAnnotation(report, annotation)),
+    },
+  };
+}
+
+function toWebAnnotation(report: Report, annotation: ReportAnnotation): WebAnnotation {
+  return {
+    id: `${report.baseUrl}/api/annotations/${encodeURIComponent(annotation.id)}`,
+    type: 'Annotation',
+    motivation: 'assessing',
+    created: annotation.createdAt.toISOString(),
+    modified: annotation.updatedAt.toISOString(),
+    creator: { type: 'Person', name: annotation.author.name },
+    target: {
+      type: 'SpecificResource',
+      source: articleUrl(report),
+      selector: [
+        { type: 'TextQuoteSelector', ...annotation.quote },
+        { type: 'TextPositionSelector', ...annotation.position },
+      ],
+    },
+    body: annotationBodies(annotation),
+  };
+}
+
+function annotationBodies(annotation: ReportAnnotation): (TextualBody | SourceBody)[] {
+  const bodies: (TextualBody | SourceBody)[] = [];
+  if (annotation.verdict) {
+    bodies.push({ type: 'TextualBody', purpose: 'assessing', value: annotation.verdict.label, format: 'text/plain' });
+  }
+  if (annotation.rationale.trim()) {
+    bodies.push({ type: 'TextualBody', purpose: 'describing', value: annotation.rationale, format: 'text/plain' });
+  }
+  for (const source of annotation.sources) {
+    const body = sourceBody(source);
+    if (body) bodies.push(body);
+  }
+  return bodies;
+}
+
+function sourceBody(source: ReportSource): SourceBody | null {
+  const url = absoluteUrl(source.url);
+  if (!url) return null;
+  const label = source.title.trim() || source.publisher.trim();
+  const body: SourceBody = { type: 'SpecificResource', purpose: 'linking', source: url };
+  return label ? { ...body, label } : body;
+}
+
+// JSON-LD needs an IRI here; a relative or malformed one would silently resolve against the export.
+function absoluteUrl(url: string): string | null {
+  try {
+    return new URL(url.trim()).href;
+  } catch {
+    return null;
+  }
+}
+
+function articleUrl(report: Report): string {
+  const original = report.article.url ? absoluteUrl(report.article.url) : null;
+  return original ?? `${report.baseUrl}/articles/${encodeURIComponent(report.article.id)}`;
+}
+
+interface SchemaThing {
+  '@type': 'Organization' | 'Person';
+  name: string;
+  url?: string;
+}
+
+interface Rating {
+  '@type': 'Rating';
+  alternateName: string;
+  ratingValue?: number;
+  bestRating?: 5;
+  worstRating?: 1;
+}
+
+export interface ClaimReview {
+  '@context': 'https://schema.org';
+  '@type': 'ClaimReview';
+  url: string;
+  claimReviewed: string;
+  datePublished: string;
+  author: SchemaThing;
+  reviewRating: Rating;
+  itemReviewed: {
+    '@type': 'Claim';
+    author: SchemaThing;
+    datePublished?: string;
+    appearance: { '@type': 'NewsArticle'; url: string; headline: string; publisher: SchemaThing };
+  };
+}
+
+/** The organization that publishes the reviews (schema.org wants the fact-checker here, not a person). */
+export const reviewPublisher = 'Factcheck desk';
+
+export function toClaimReviews(report: Report): ClaimReview[] {
+  return report.annotations.flatMap((annotation) =>
+    annotation.verdict ? [toClaimReview(report, annotation, annotation.verdict)] : [],
+  );
+}
+
+function toClaimReview(report: Report, annotation: ReportAnnotation, verdict: ReportVerdict): ClaimReview {
+  const { article } = report;
+  const outlet: SchemaThing = { '@type': 'Organization', name: article.outlet };
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'ClaimReview',
+    url: `${report.baseUrl}/articles/${encodeURIComponent(article.id)}#annotation-${encodeURIComponent(annotation.id)}`,
+    claimReviewed: annotation.quote.exact,
+    datePublished: isoDay(annotation.approvedAt ?? annotation.updatedAt),
+    author: { '@type': 'Organization', name: reviewPublisher, url: report.baseUrl },
+    reviewRating: rating(verdict),
+    itemReviewed: {
+      '@type': 'Claim',
+      author: article.author ? { '@type': 'Person', name: article.author } : outlet,
+      ...(article.publishedAt ? { datePublished: isoDay(article.publishedAt) } : {}),
+      appearance: { '@type': 'NewsArticle', url: articleUrl(report), headline: article.title, publisher: outlet },
+    },
+  };
+}
+
+function rating(verdict: ReportVerdict): Rating {
+  // 0 means "not on the 1..5 scale" (Unverifiable, Opinion): only the name is meaningful.
+  if (verdict.ratingValue < 1) return { '@type': 'Rating', alternateName: verdict.label };
+  return { '@type': 'Rating', ratingValue: verdict.ratingValue, bestRating: 5, worstRating: 1, alternateName: verdict.label };
+}
