@@ -67,7 +67,10 @@ export const HighlightDecorations = Extension.create<HighlightOptions>({
                   const badge = document.createElement('sup');
                   badge.className = 'fc-hl-badge';
                   badge.style.setProperty('--hl', spec.color);
-                  badge.textContent = String(spec.number);
+                  // Drawn by CSS from the attribute, so the number is not part of the article's text
+                  // (copying a passage does not copy it).
+                  badge.dataset.number = String(spec.number);
+                  badge.setAttribute('role', 'img');
                   badge.title = `${spec.number}: ${spec.label}`;
                   badge.setAttribute('aria-label', `Annotation ${spec.number}: ${spec.label}`);
                   badge.dataset.annotationId = spec.id;

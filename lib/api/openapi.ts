@@ -5,7 +5,7 @@ const errorResponses = {
   '401': { description: 'Not signed in, or the token/account is not active', content: { 'application/json': { schema: error } } },
   '403': { description: 'Your role may not do this (see the permissions table)', content: { 'application/json': { schema: error } } },
   '404': { description: 'No such record', content: { 'application/json': { schema: error } } },
-  '409': { description: 'Stale version (body carries `current`) or an invalid status transition', content: { 'application/json': { schema: error } } },
+  '409': { description: 'Stale version (body carries `current`), an invalid status transition, an e-mail already in use, or a change that would leave no active admin', content: { 'application/json': { schema: error } } },
   '413': { description: 'Body larger than 256 KB', content: { 'application/json': { schema: error } } },
   '422': { description: 'A field is invalid; `field` names it', content: { 'application/json': { schema: error } } },
 };
@@ -92,6 +92,50 @@ export const openApiDocument = {
         },
       },
       Comment: { type: 'object', properties: { id: { type: 'string' }, body: { type: 'string' }, author: { type: 'object' }, createdAt: { type: 'string' } } },
+      User: {
+        type: 'object',
+        properties: {
+          id: { type: 'string' },
+          email: { type: 'string', format: 'email' },
+          name: { type: 'string' },
+          role: { enum: ['ADMIN', 'EDITOR', 'REVIEWER'] },
+          active: { type: 'boolean' },
+          mustChangePassword: { type: 'boolean', description: 'An admin reset the password; the user must set a new one' },
+          hasPassword: { type: 'boolean' },
+          lockedUntil: { type: ['string', 'null'], format: 'date-time' },
+          invitationExpiresAt: { type: ['string', 'null'], format: 'date-time', description: 'Expiry of an unused invitation link' },
+          createdAt: { type: 'string', format: 'date-time' },
+        },
+      },
+      Invitation: {
+        type: 'object',
+        description: 'A one-time link for the user to set a password, valid 72 hours; shown once (only its hash is stored)',
+        properties: { path: { type: 'string', example: '/invite/…' }, url: { type: 'string', format: 'uri' }, expiresAt: { type: 'string', format: 'date-time' } },
+      },
+      ApiToken: {
+        type: 'object',
+        properties: {
+          id: { type: 'string' },
+          name: { type: 'string' },
+          createdAt: { type: 'string', format: 'date-time' },
+          lastUsedAt: { type: ['string', 'null'], format: 'date-time' },
+          revokedAt: { type: ['string', 'null'], format: 'date-time' },
+        },
+      },
+      AuditEvent: {
+        type: 'object',
+        properties: {
+          id: { type: 'string' },
+          createdAt: { type: 'string', format: 'date-time' },
+          action: { type: 'string', examples: ['user.created', 'user.role_changed', 'user.deactivated', 'login.failure'] },
+          actor: { type: ['object', 'null'], properties: { id: { type: 'string' }, name: { type: 'string' }, email: { type: 'string' } } },
+          targetType: { type: ['string', 'null'] },
+          targetId: { type: ['string', 'null'] },
+          target: { type: ['object', 'null'], properties: { name: { type: 'string' }, email: { type: 'string' } } },
+          ip: { type: ['string', 'null'] },
+          data: {},
+        },
+      },
     },
   },
   paths: {
@@ -105,6 +149,18 @@ export const openApiDocument = {
         parameters: [{ name: 'Idempotency-Key', in: 'header', required: false, description: 'Retrying with the same key returns the first result (200) instead of a duplicate', schema: { type: 'string', minLength: 8, maxLength: 128 } }],
         requestBody: { required: true, ...json({ $ref: '#/components/schemas/CreateAnnotation' }) },
         responses: { '201': { description: 'Created' }, '200': { description: 'Already created with this idempotency key' }, ...errorResponses },
+      },
+    },
+    '/api/articles/{id}/export': {
+      parameters: [idParam('id', 'Article id')],
+      get: {
+        summary: 'Annotated report (editors, admins): pdf, docx, html, md, csv, jsonld (W3C AnnotationCollection) or claimreview (schema.org); audited',
+        parameters: [
+          { name: 'format', in: 'query', required: true, schema: { enum: ['pdf', 'docx', 'html', 'md', 'csv', 'jsonld', 'claimreview'] } },
+          { name: 'approvedOnly', in: 'query', required: false, schema: { type: 'boolean', default: false } },
+          { name: 'comments', in: 'query', required: false, schema: { type: 'boolean', default: false } },
+        ],
+        responses: { '200': { description: 'The file, named <slug>-<date>.<ext>' }, ...errorResponses },
       },
     },
     '/api/annotations/{id}': {
@@ -136,6 +192,111 @@ export const openApiDocument = {
     '/api/annotations/{id}/history': {
       parameters: [idParam('id', 'Annotation id')],
       get: { summary: 'Every change to the annotation', responses: { '200': { description: 'Events, oldest first' }, ...errorResponses } },
+    },
+    '/api/users': {
+      get: {
+        summary: 'Users, by name; search and filter (admins)',
+        parameters: [
+          { name: 'q', in: 'query', required: false, description: 'Part of the name or e-mail (case-insensitive)', schema: { type: 'string', maxLength: 200 } },
+          { name: 'role', in: 'query', required: false, schema: { enum: ['ADMIN', 'EDITOR', 'REVIEWER'] } },
+          { name: 'active', in: 'query', required: false, schema: { enum: ['true', 'false'] } },
+          { name: 'page', in: 'query', required: false, schema: { type: 'integer', minimum: 1, default: 1 } },
+          { name: 'pageSize', in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: 200, default: 50 } },
+        ],
+        responses: {
+          '200': json({ type: 'object', properties: { users: { type: 'array', items: { $ref: '#/components/schemas/User' } }, total: { type: 'integer' }, page: { type: 'integer' }, pageSize: { type: 'integer' } } }),
+          ...errorResponses,
+        },
+      },
+      post: {
+        summary: 'Create a user without a password; returns a one-time invitation link (admins; audited)',
+        requestBody: {
+          required: true,
+          ...json({
+            type: 'object',
+            required: ['name', 'email'],
+            additionalProperties: false,
+            properties: { name: { type: 'string', maxLength: 200 }, email: { type: 'string', format: 'email' }, role: { enum: ['ADMIN', 'EDITOR', 'REVIEWER'], default: 'REVIEWER' } },
+          }),
+        },
+        responses: {
+          '201': json({ type: 'object', properties: { user: { $ref: '#/components/schemas/User' }, invitation: { $ref: '#/components/schemas/Invitation' } } }),
+          ...errorResponses,
+        },
+      },
+    },
+    '/api/users/{id}': {
+      parameters: [idParam('id', 'User id')],
+      patch: {
+        summary: 'Change name, e-mail or role (admins; audited). Demoting the last active admin gets 409',
+        requestBody: {
+          required: true,
+          ...json({
+            type: 'object',
+            minProperties: 1,
+            additionalProperties: false,
+            properties: { name: { type: 'string', maxLength: 200 }, email: { type: 'string', format: 'email' }, role: { enum: ['ADMIN', 'EDITOR', 'REVIEWER'] } },
+          }),
+        },
+        responses: { '200': json({ type: 'object', properties: { user: { $ref: '#/components/schemas/User' } } }), ...errorResponses },
+      },
+    },
+    '/api/users/{id}/active': {
+      parameters: [idParam('id', 'User id')],
+      post: {
+        summary: "Deactivate or reactivate (admins; audited). Deactivation ends the user's sessions, tokens and live connections at once; the last active admin gets 409",
+        requestBody: { required: true, ...json({ type: 'object', required: ['active'], additionalProperties: false, properties: { active: { type: 'boolean' } } }) },
+        responses: { '200': json({ type: 'object', properties: { user: { $ref: '#/components/schemas/User' } } }), ...errorResponses },
+      },
+    },
+    '/api/users/{id}/password-reset': {
+      parameters: [idParam('id', 'User id')],
+      post: {
+        summary: 'Clear the password, require a new one, and return a one-time invitation link to set it (admins; audited)',
+        responses: {
+          '200': json({ type: 'object', properties: { user: { $ref: '#/components/schemas/User' }, invitation: { $ref: '#/components/schemas/Invitation' } } }),
+          ...errorResponses,
+        },
+      },
+    },
+    '/api/audit': {
+      get: {
+        summary: 'The audit log, newest first, a page at a time (admins)',
+        parameters: [
+          { name: 'actor', in: 'query', required: false, description: 'User id, or part of the actor e-mail or name', schema: { type: 'string' } },
+          { name: 'action', in: 'query', required: false, description: 'Exact action, e.g. user.deactivated', schema: { type: 'string' } },
+          { name: 'from', in: 'query', required: false, description: 'YYYY-MM-DD (start of that UTC day) or an ISO 8601 date-time', schema: { type: 'string' } },
+          { name: 'to', in: 'query', required: false, description: 'YYYY-MM-DD (end of that UTC day, inclusive) or an ISO 8601 date-time', schema: { type: 'string' } },
+          { name: 'cursor', in: 'query', required: false, description: '`nextCursor` of the previous page', schema: { type: 'string' } },
+          { name: 'limit', in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: 200, default: 50 } },
+        ],
+        responses: {
+          '200': json({ type: 'object', properties: { events: { type: 'array', items: { $ref: '#/components/schemas/AuditEvent' } }, nextCursor: { type: ['string', 'null'] } } }),
+          ...errorResponses,
+        },
+      },
+    },
+    '/api/tokens': {
+      get: { summary: 'Your personal API tokens (never their secrets)', responses: { '200': json({ type: 'object', properties: { tokens: { type: 'array', items: { $ref: '#/components/schemas/ApiToken' } } } }), ...errorResponses } },
+      post: {
+        summary: 'Create a personal API token; the secret (fcd_…) is in this response only (audited)',
+        requestBody: { required: true, ...json({ type: 'object', required: ['name'], additionalProperties: false, properties: { name: { type: 'string', maxLength: 100 } } }) },
+        responses: { '201': json({ type: 'object', properties: { token: { $ref: '#/components/schemas/ApiToken' }, secret: { type: 'string' } } }), ...errorResponses },
+      },
+    },
+    '/api/tokens/{id}': {
+      parameters: [idParam('id', 'Token id')],
+      delete: { summary: 'Revoke one of your tokens; it gets 401 from then on (audited)', responses: { '204': { description: 'Revoked' }, ...errorResponses } },
+    },
+    '/api/account/password': {
+      post: {
+        summary: 'Change your own password: current password required; at least 12 characters, not a common password, not your name or e-mail (audited)',
+        requestBody: {
+          required: true,
+          ...json({ type: 'object', required: ['currentPassword', 'newPassword'], additionalProperties: false, properties: { currentPassword: { type: 'string' }, newPassword: { type: 'string', minLength: 12 } } }),
+        },
+        responses: { '204': { description: 'Changed' }, ...errorResponses },
+      },
     },
   },
 } as const;

@@ -8,6 +8,7 @@ import { ArticleWorkspace } from '@/components/annotations/article-workspace';
 import { listAnnotations } from '@/lib/annotations/list-annotations';
 import { listVerdicts } from '@/lib/verdicts/list-verdicts';
 import { can } from '@/lib/auth/permissions';
+import { ExportMenu } from '@/components/annotations/export-menu';
 
 type Params = { params: Promise<{ id: string }> };
 
@@ -32,7 +33,10 @@ export default async function ArticlePage({ params }: Params) {
   const viewer = { id: user.id, canEditAny: can(user.role, 'annotation:update:any'), canReview: can(user.role, 'annotation:review') };
   return (
     <>
-      <h1>{article.title}</h1>
+      <div className="page-head">
+        <h1>{article.title}</h1>
+        {can(user.role, 'export:create') && <ExportMenu articleId={article.id} />}
+      </div>
       <p className="article-meta">
         {article.outlet}
         {article.author ? ` · ${article.author}` : ''}
