@@ -151,6 +151,33 @@ export const openApiDocument = {
         responses: { '201': { description: 'Created' }, '200': { description: 'Already created with this idempotency key' }, ...errorResponses },
       },
     },
+    '/api/articles': {
+      get: { summary: 'Stored articles', responses: { '200': { description: 'Articles, newest first' }, ...errorResponses } },
+      post: {
+        summary: 'Create an article (editors, admins) from pasted text or an uploaded .txt, .md, .html or .docx (5 MB)',
+        requestBody: {
+          required: true,
+          content: {
+            'multipart/form-data': {
+              schema: {
+                type: 'object',
+                required: ['title', 'outlet'],
+                properties: {
+                  title: { type: 'string' },
+                  outlet: { type: 'string' },
+                  author: { type: 'string' },
+                  url: { type: 'string', format: 'uri' },
+                  publishedAt: { type: 'string', format: 'date' },
+                  text: { type: 'string' },
+                  file: { type: 'string', format: 'binary' },
+                },
+              },
+            },
+          },
+        },
+        responses: { '201': { description: 'Created' }, ...errorResponses },
+      },
+    },
     '/api/articles/{id}/export': {
       parameters: [idParam('id', 'Article id')],
       get: {

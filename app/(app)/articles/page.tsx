@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { requireUser } from '@/lib/auth/current-user';
 import { listArticles } from '@/lib/articles/list-articles';
 import { formatDate } from '@/lib/format';
+import { can } from '@/lib/auth/permissions';
 
 export const metadata: Metadata = { title: 'Articles' };
 
@@ -11,7 +12,14 @@ export default async function ArticlesPage() {
   const articles = await listArticles(user);
   return (
     <>
-      <h1>Articles</h1>
+      <div className="page-head">
+        <h1>Articles</h1>
+        {can(user.role, 'article:create') && (
+          <Link className="button primary" href="/articles/new">
+            New article
+          </Link>
+        )}
+      </div>
       {articles.length === 0 ? (
         <div className="card empty-state">No articles yet. An editor can add one; a fresh install seeds one on `npm start`.</div>
       ) : (
