@@ -9,20 +9,34 @@ export interface ArticleListItem {
   outlet: string;
   publishedAt: Date | null;
   annotationCount: number;
+  /** Live annotations per review status. */
+  progress: Record<'DRAFT' | 'SUBMITTED' | 'APPROVED' | 'CHANGES_REQUESTED', number>;
+  /** Live annotations per verdict, in scale order. */
+  verdictMix: { label: string; color: string; count: number }[];
 }
 
-export async function listArticles(user: CurrentUser): Promise<ArticleListItem[]> {
+const emptyProgress = () => ({ DRAFT: 0, SUBMITTED: 0, APPROVED: 0, CHANGES_REQUESTED: 0 });
+
+export async function listArticles(user: CurrentUser, search = ''): Promise<ArticleListItem[]> {
   assertCan(user, 'article:read');
-  const articles = await db.article.findMany({
-    orderBy: { createdAt: 'desc' },
-    select: {
-      id: true,
-      slug: true,
-      title: true,
-      outlet: true,
-      publishedAt: true,
-      _count: { select: { annotations: { where: { deletedAt: null } } } },
-    },
+  const term = search.trim();
+  const [articles, byStatus, byVerdict, verdicts] = await Promise.all([
+    db.article.findMany({
+      where: term ? { OR: [{ title: { contains: term, mode: 'insensitive' } }, { outlet: { contains: term, mode: 'insensitive' } }] } : {},
+      orderBy: { createdAt: 'desc' },
+      select: { id: true, slug: true, title: true, outlet: true, publishedAt: true },
+    }),
+    db.annotation.groupBy({ by: ['articleId', 'status'], where: { deletedAt: null }, _count: { _all: true } }),
+    db.annotation.groupBy({ by: ['articleId', 'verdictId'], where: { deletedAt: null, verdictId: { not: null } }, _count: { _all: true } }),
+    db.verdict.findMany({ orderBy: { position: 'asc' }, select: { id: true, label: true, color: true } }),
+  ]);
+  return articles.map((article) => {
+    const progress = emptyProgress();
+    for (const row of byStatus) if (row.articleId === article.id) progress[row.status] = row._count._all;
+    const verdictMix = verdicts
+      .map((v) => ({ label: v.label, color: v.color, count: byVerdict.find((row) => row.articleId === article.id && row.verdictId === v.id)?._count._all ?? 0 }))
+      .filter((v) => v.count > 0);
+    const annotationCount = Object.values(progress).reduce((a, b) => a + b, 0);
+    return { ...article, annotationCount, progress, verdictMix };
   });
-  return articles.map(({ _count, ...article }) => ({ ...article, annotationCount: _count.annotations }));
 }

@@ -4,12 +4,14 @@ import { requireUser } from '@/lib/auth/current-user';
 import { listArticles } from '@/lib/articles/list-articles';
 import { formatDate } from '@/lib/format';
 import { can } from '@/lib/auth/permissions';
+import { ArticleProgress } from '@/components/articles/article-progress';
 
 export const metadata: Metadata = { title: 'Articles' };
 
-export default async function ArticlesPage() {
+export default async function ArticlesPage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
   const user = await requireUser();
-  const articles = await listArticles(user);
+  const { q = '' } = await searchParams;
+  const articles = await listArticles(user, q);
   return (
     <>
       <div className="page-head">
@@ -20,8 +22,19 @@ export default async function ArticlesPage() {
           </Link>
         )}
       </div>
+      <form className="search-bar" role="search" action="/articles">
+        <label htmlFor="article-search" className="sr-only">
+          Search articles
+        </label>
+        <input id="article-search" name="q" type="search" defaultValue={q} placeholder="Search by title or outlet" />
+        <button className="button" type="submit">
+          Search
+        </button>
+      </form>
       {articles.length === 0 ? (
-        <div className="card empty-state">No articles yet. An editor can add one; a fresh install seeds one on `npm start`.</div>
+        <div className="card empty-state">
+          {q ? `No article matches “${q}”.` : 'No articles yet. An editor can add one with “New article”.'}
+        </div>
       ) : (
         <ul className="article-list">
           {articles.map((article) => (
@@ -33,6 +46,7 @@ export default async function ArticlesPage() {
                   {article.publishedAt ? ` · ${formatDate(article.publishedAt)}` : ''} · {article.annotationCount}{' '}
                   annotation{article.annotationCount === 1 ? '' : 's'}
                 </span>
+                <ArticleProgress progress={article.progress} verdictMix={article.verdictMix} />
               </Link>
             </li>
           ))}
