@@ -11,6 +11,8 @@ import { AnnotationCard, type Viewer } from '@/components/annotations/annotation
 import { AnnotationForm, draftFromAnnotation, type AnnotationDraft } from '@/components/annotations/annotation-form';
 import { AnnotationList, applyFilters, noFilters, type Filters } from '@/components/annotations/annotation-list';
 import { Toasts, useToasts } from '@/components/ui/toasts';
+import { useCollaboration } from '@/components/collab/use-collaboration';
+import { PresenceBar } from '@/components/collab/presence-bar';
 
 type Panel =
   | { kind: 'list' }
@@ -27,7 +29,7 @@ interface Conflict {
 interface Props {
   articleId: string;
   text: string;
-  viewer: Viewer;
+  viewer: Viewer & { canCorrect: boolean };
   initialAnnotations: AnnotationDto[];
   verdicts: VerdictDto[];
 }
@@ -68,6 +70,7 @@ export function ArticleWorkspace({ articleId, text, viewer, initialAnnotations, 
           label: a.verdict?.label ?? 'No verdict yet',
           number: numbers.get(a.id) ?? 0,
           draft: a.status === 'DRAFT',
+          exact: a.target.exact,
         })),
     [annotations, filters, numbers],
   );
@@ -79,18 +82,36 @@ export function ArticleWorkspace({ articleId, text, viewer, initialAnnotations, 
     return fresh;
   }, [articleId]);
 
-  // Others' changes: re-read when the window regains focus and every few seconds while visible.
+  // Others' changes arrive as events relayed by the collaboration server (after their commit);
+  // bursts are coalesced into one re-read.
+  const pendingRefresh = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const collab = useCollaboration(articleId, () => {
+    if (pendingRefresh.current) clearTimeout(pendingRefresh.current);
+    pendingRefresh.current = setTimeout(() => refresh().catch(() => {}), 100);
+  });
+  const [correcting, setCorrecting] = useState(false);
+  // One object per live document: the editor is rebuilt when it changes.
+  const { synced, provider, ydoc, self } = collab;
+  const live = useMemo(() => (synced && provider && ydoc && self ? { provider, ydoc, self } : null), [synced, provider, ydoc, self]);
+
+  // A safety net for missed events (a reconnect, an embedded database without NOTIFY): re-read
+  // when the window regains focus, and now and then while visible.
   useEffect(() => {
     const tick = () => {
       if (document.visibilityState === 'visible') refresh().catch(() => {});
     };
-    const timer = setInterval(tick, 5000);
+    const timer = setInterval(tick, collab.state === 'live' ? 30_000 : 5_000);
     window.addEventListener('focus', tick);
     return () => {
       clearInterval(timer);
       window.removeEventListener('focus', tick);
     };
-  }, [refresh]);
+  }, [refresh, collab.state]);
+
+  // Back online: re-read what was missed.
+  useEffect(() => {
+    if (collab.state === 'live') refresh().catch(() => {});
+  }, [collab.state, refresh]);
 
   const upsert = (annotation: AnnotationDto) =>
     setAnnotations((list) => {
@@ -189,8 +210,17 @@ export function ArticleWorkspace({ articleId, text, viewer, initialAnnotations, 
   return (
     <div className="workspace">
       <div className="card article-body">
+        <PresenceBar
+          peers={collab.peers}
+          state={collab.state}
+          correcting={correcting}
+          canCorrect={viewer.canCorrect && live !== null}
+          onToggleCorrecting={() => setCorrecting((c) => !c)}
+        />
         <AnnotatedArticle
           text={text}
+          live={live}
+          correcting={correcting && live !== null}
           highlights={highlights}
           activeId={activeId}
           onHighlightClick={(ids) => (ids.length === 1 ? open(ids[0]!) : setPanel({ kind: 'choose', ids }))}

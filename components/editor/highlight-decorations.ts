@@ -11,6 +11,7 @@ export interface HighlightSpec {
   label: string;
   number: number;
   draft: boolean;
+  exact: string;
 }
 
 interface HighlightOptions {
@@ -42,10 +43,17 @@ export const HighlightDecorations = Extension.create<HighlightOptions>({
           init: () => DecorationSet.empty,
           apply(tr, set) {
             const next = tr.getMeta(highlightPluginKey) as { highlights: HighlightSpec[]; activeId: string | null; text: string } | undefined;
-            if (!next) return set.map(tr.mapping, tr.doc);
+            if (!next) {
+              // Text changed under the highlights (a live correction): they move with it until the
+              // server re-anchors the annotations and sends fresh positions.
+              if (tr.docChanged) specs = specs.map((s) => ({ ...s, from: tr.mapping.map(s.from, 1), to: tr.mapping.map(s.to, -1) })).filter((s) => s.from < s.to);
+              return set.map(tr.mapping, tr.doc);
+            }
             const map = createOffsetMap(next.text);
             specs = next.highlights
-              .filter((h) => h.end <= next.text.length && h.start < h.end)
+              // Positions from before a text change that has not been re-anchored yet: skip the
+              // ones that no longer fit (they come back with the server's fresh anchors).
+              .filter((h) => h.end <= next.text.length && h.start < h.end && next.text.slice(h.start, h.end) === h.exact)
               .map((spec) => ({ spec, ...map.toDocRange(spec.start, spec.end) }));
             const decorations = specs.flatMap(({ spec, from, to }) => [
               Decoration.inline(

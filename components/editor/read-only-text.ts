@@ -1,14 +1,31 @@
 import { Extension } from '@tiptap/core';
 import { Plugin, PluginKey } from '@tiptap/pm/state';
+import { isChangeOrigin } from '@tiptap/extension-collaboration';
+
+interface ReadOnlyTextOptions {
+  /** Whether this user may change the text right now (an editor in correction mode). */
+  canEdit: () => boolean;
+}
 
 /**
  * Keeps the article text unchangeable while leaving the editor focusable, so a keyboard user can
  * move the caret and select a passage (shift + arrows), which a contenteditable=false editor
- * does not allow. Every transaction that would change the document is dropped.
+ * does not allow. Local transactions that would change the document are dropped unless
+ * `canEdit()`; changes arriving from collaborators (Yjs) always pass. The collaboration server
+ * enforces the same rule for reviewers, whose connections are read-only.
  */
-export const ReadOnlyText = Extension.create({
+export const ReadOnlyText = Extension.create<ReadOnlyTextOptions>({
   name: 'readOnlyText',
+  addOptions() {
+    return { canEdit: () => false };
+  },
   addProseMirrorPlugins() {
-    return [new Plugin({ key: new PluginKey('read-only-text'), filterTransaction: (tr) => !tr.docChanged })];
+    const { canEdit } = this.options;
+    return [
+      new Plugin({
+        key: new PluginKey('read-only-text'),
+        filterTransaction: (tr) => !tr.docChanged || isChangeOrigin(tr) || canEdit(),
+      }),
+    ];
   },
 });

@@ -7,11 +7,11 @@ export async function openSeedArticle(page: Page): Promise<void> {
 }
 
 /** Selects a passage of the article text the way a mouse drag would (a DOM selection). */
-export async function selectPassage(page: Page, passage: string): Promise<void> {
+export async function selectPassage(page: Page, passage: string, { toolbar = true } = {}): Promise<void> {
   await page.getByTestId('article-text').evaluate((root, wanted) => {
-    // Highlight number badges are widgets, not article text.
+    // Highlight badges and collaborators' carets are widgets, not article text.
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
-      acceptNode: (node) => (node.parentElement?.closest('.fc-hl-badge') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+      acceptNode: (node) => (node.parentElement?.closest('.fc-hl-badge, .collaboration-carets__caret') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
     });
     const nodes: Text[] = [];
     let all = '';
@@ -38,5 +38,14 @@ export async function selectPassage(page: Page, passage: string): Promise<void> 
     selection.removeAllRanges();
     selection.addRange(range);
   }, passage);
-  await expect(page.getByRole('button', { name: /Check claim/ })).toBeVisible();
+  if (toolbar) await expect(page.getByRole('button', { name: /Check claim/ })).toBeVisible();
+}
+
+/** The article's text as a reader sees it, without collaborators' caret labels or highlight badges. */
+export async function visibleArticleText(page: Page): Promise<string> {
+  return page.getByTestId('article-text').evaluate((root) => {
+    const clone = root.cloneNode(true) as HTMLElement;
+    clone.querySelectorAll('.collaboration-carets__caret, .fc-hl-badge').forEach((node) => node.remove());
+    return [...clone.querySelectorAll('p')].map((p) => p.textContent).join('\n');
+  });
 }

@@ -30,7 +30,12 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 export default async function ArticlePage({ params }: Params) {
   const { user, article } = await load((await params).id);
   const [annotations, verdicts] = await Promise.all([listAnnotations(user, article.id), listVerdicts(user)]);
-  const viewer = { id: user.id, canEditAny: can(user.role, 'annotation:update:any'), canReview: can(user.role, 'annotation:review') };
+  const viewer = {
+    id: user.id,
+    canEditAny: can(user.role, 'annotation:update:any'),
+    canReview: can(user.role, 'annotation:review'),
+    canCorrect: can(user.role, 'article:correct'),
+  };
   return (
     <>
       <div className="page-head">

@@ -1,0 +1,53 @@
+'use client';
+
+import type { ConnectionState, Peer } from '@/components/collab/use-collaboration';
+
+const stateLabel: Record<ConnectionState, string> = {
+  connecting: 'Connecting…',
+  live: 'Live',
+  offline: 'Offline — reconnecting…',
+  unavailable: 'Live collaboration unavailable',
+};
+
+function initials(name: string): string {
+  return name
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 2)
+    .map((part) => part[0]!.toUpperCase())
+    .join('');
+}
+
+interface Props {
+  peers: Peer[];
+  state: ConnectionState;
+  correcting: boolean;
+  canCorrect: boolean;
+  onToggleCorrecting: () => void;
+}
+
+/** Who else is on this article, the connection state, and editors' correction-mode switch. */
+export function PresenceBar({ peers, state, correcting, canCorrect, onToggleCorrecting }: Props) {
+  // One avatar per person, even with the article open in two tabs.
+  const people = [...new Map(peers.map((p) => [p.name, p])).values()];
+  return (
+    <div className="presence-bar">
+      <ul className="avatars" aria-label="People on this article" data-testid="presence">
+        {people.map((peer) => (
+          <li key={peer.clientId} className="avatar" style={{ background: peer.color }} title={peer.isSelf ? `${peer.name} (you)` : peer.name}>
+            <span aria-hidden="true">{initials(peer.name)}</span>
+            <span className="sr-only">{peer.isSelf ? `${peer.name} (you)` : peer.name}</span>
+          </li>
+        ))}
+      </ul>
+      <span className={`connection connection-${state}`} role="status" data-testid="connection-state">
+        {stateLabel[state]}
+      </span>
+      {canCorrect && (
+        <button type="button" className={`button small${correcting ? ' primary' : ''}`} aria-pressed={correcting} onClick={onToggleCorrecting}>
+          {correcting ? 'Done correcting' : 'Correct text'}
+        </button>
+      )}
+    </div>
+  );
+}

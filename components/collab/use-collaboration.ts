@@ -1,0 +1,108 @@
+'use client';
+
+import { useEffect, useRef, useState } from 'react';
+import { HocuspocusProvider, WebSocketStatus } from '@hocuspocus/provider';
+import * as Y from 'yjs';
+import { apiFetch } from '@/lib/client/api-client';
+import type { ArticleEvent } from '@/lib/events/article-events';
+
+export interface Peer {
+  clientId: number;
+  name: string;
+  color: string;
+  isSelf: boolean;
+}
+
+export type ConnectionState = 'connecting' | 'live' | 'offline' | 'unavailable';
+
+export interface Collaboration {
+  provider: HocuspocusProvider | null;
+  ydoc: Y.Doc | null;
+  synced: boolean;
+  state: ConnectionState;
+  peers: Peer[];
+  self: { name: string; color: string } | null;
+}
+
+interface TokenResponse {
+  token: string;
+  url: string;
+  user: { id: string; name: string; color: string };
+}
+
+/**
+ * Joins the article's collaborative document: presence, carets, live text, and the committed
+ * metadata events the server relays (`onEvent`). A fresh short-lived token is asked for on every
+ * (re)connect.
+ */
+export function useCollaboration(articleId: string, onEvent: (event: ArticleEvent) => void): Collaboration {
+  const [state, setState] = useState<Collaboration>({ provider: null, ydoc: null, synced: false, state: 'connecting', peers: [], self: null });
+  const onEventRef = useRef(onEvent);
+  onEventRef.current = onEvent;
+
+  useEffect(() => {
+    let cancelled = false;
+    let provider: HocuspocusProvider | null = null;
+    const ydoc = new Y.Doc();
+
+    (async () => {
+      let first: TokenResponse;
+      try {
+        first = await apiFetch<TokenResponse>('/api/collab/token', { method: 'POST' });
+      } catch {
+        if (!cancelled) setState((s) => ({ ...s, state: 'unavailable' }));
+        return;
+      }
+      if (cancelled) return;
+      let initialToken: string | null = first.token;
+      provider = new HocuspocusProvider({
+        url: first.url,
+        name: `article:${articleId}`,
+        document: ydoc,
+        token: async () => {
+          if (initialToken) {
+            const token = initialToken;
+            initialToken = null;
+            return token;
+          }
+          return (await apiFetch<TokenResponse>('/api/collab/token', { method: 'POST' })).token;
+        },
+        onStatus: ({ status }) => {
+          if (cancelled) return;
+          setState((s) => ({ ...s, state: status === WebSocketStatus.Connected ? 'live' : s.state === 'live' ? 'offline' : s.state === 'unavailable' ? 'unavailable' : 'connecting' }));
+        },
+        onSynced: ({ state: synced }) => {
+          if (!cancelled && synced) setState((s) => ({ ...s, synced: true, state: 'live' }));
+        },
+        onStateless: ({ payload }) => {
+          try {
+            onEventRef.current(JSON.parse(payload) as ArticleEvent);
+          } catch {
+            // Not one of ours; ignore.
+          }
+        },
+        onAwarenessChange: ({ states }) => {
+          if (cancelled) return;
+          const selfId = ydoc.clientID;
+          const peers = states
+            .filter((s) => s.user && typeof s.user.name === 'string')
+            .map((s) => ({ clientId: s.clientId, name: String(s.user.name), color: String(s.user.color ?? '#555'), isSelf: s.clientId === selfId }));
+          setState((current) => ({ ...current, peers }));
+        },
+      });
+      provider.setAwarenessField('user', { name: first.user.name, color: first.user.color });
+      setState((s) => ({ ...s, provider, ydoc, self: { name: first.user.name, color: first.user.color } }));
+    })();
+
+    const goneOffline = () => setState((s) => ({ ...s, state: s.state === 'unavailable' ? s.state : 'offline' }));
+    window.addEventListener('offline', goneOffline);
+    return () => {
+      cancelled = true;
+      window.removeEventListener('offline', goneOffline);
+      provider?.destroy();
+      ydoc.destroy();
+    };
+  }, [articleId]);
+
+  return state;
+}
