@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { requireUser } from '@/lib/auth/current-user';
 import { roleLabel } from '@/lib/auth/roles';
+import { can } from '@/lib/auth/permissions';
 import { SignOutButton } from '@/components/auth/sign-out-button';
 
 export default async function SignedInLayout({ children }: { children: React.ReactNode }) {
@@ -17,6 +18,9 @@ export default async function SignedInLayout({ children }: { children: React.Rea
         <nav aria-label="Main">
           <Link href="/articles">Articles</Link>
           <Link href="/api-docs">API</Link>
+          {can(user.role, 'user:manage') && <Link href="/admin/users">Users</Link>}
+          {can(user.role, 'audit:read') && <Link href="/admin/audit">Audit log</Link>}
+          <Link href="/account">Account</Link>
         </nav>
         <div className="user-badge" data-testid="current-user">
           <span>{user.name}</span>

@@ -36,6 +36,10 @@ export function apiRoute<P = Record<string, never>>(action: Action, handler: Han
       }
       if (!user) throw new AppError('UNAUTHENTICATED', 'Sign in first (session expired, or the account is inactive).');
       assertCan(user, action);
+      // After an admin's password reset the account is held until its owner sets a new password.
+      if (user.mustChangePassword && action !== 'account:manage') {
+        throw new AppError('FORBIDDEN', 'Your password was reset by an admin: set a new one before doing anything else.', { field: 'password' });
+      }
       return await handler({ req, user, params: await context.params });
     } catch (error) {
       return errorResponse(error);

@@ -9,7 +9,17 @@ export type AuditAction =
   | 'annotation.deleted'
   | 'annotation.approved'
   | 'annotation.changes_requested'
-  | 'export';
+  | 'export'
+  | 'user.created'
+  | 'user.updated'
+  | 'user.role_changed'
+  | 'user.deactivated'
+  | 'user.reactivated'
+  | 'user.password_reset'
+  | 'invitation.accepted'
+  | 'password.changed'
+  | 'api_token.created'
+  | 'api_token.revoked';
 
 export interface AuditEventInput {
   actorId: string | null;

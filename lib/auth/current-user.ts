@@ -10,13 +10,18 @@ export interface CurrentUser {
   email: string;
   name: string;
   role: Role;
+  /** Set when an admin reset the password: pages send the user to /account/password first. */
+  mustChangePassword?: boolean;
 }
 
 /** Loads an active user by id; a deactivated or deleted user is nobody (their session is refused). */
 export async function findActiveUser(id: string): Promise<CurrentUser | null> {
-  const user = await db.user.findUnique({ where: { id }, select: { id: true, email: true, name: true, role: true, active: true } });
+  const user = await db.user.findUnique({
+    where: { id },
+    select: { id: true, email: true, name: true, role: true, active: true, mustChangePassword: true },
+  });
   if (!user || !user.active) return null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role };
+  return { id: user.id, email: user.email, name: user.name, role: user.role, mustChangePassword: user.mustChangePassword };
 }
 
 /**
@@ -29,9 +34,15 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   return id ? findActiveUser(id) : null;
 });
 
-/** For pages: the current user, or a redirect to the login page. */
-export async function requireUser(): Promise<CurrentUser> {
+export const CHANGE_PASSWORD_PATH = '/account/password';
+
+/**
+ * For pages: the current user, or a redirect to the login page. A user who must change their
+ * password is sent to /account/password, whose page alone passes `allowMustChangePassword`.
+ */
+export async function requireUser(options: { allowMustChangePassword?: boolean } = {}): Promise<CurrentUser> {
   const user = await getCurrentUser();
   if (!user) redirect('/login');
+  if (user.mustChangePassword && !options.allowMustChangePassword) redirect(CHANGE_PASSWORD_PATH);
   return user;
 }

@@ -20,6 +20,8 @@ export const permissions = {
   'verdict:manage': ['ADMIN'],
   'user:manage': ['ADMIN'],
   'audit:read': ['ADMIN'],
+  // One's own password and personal API tokens.
+  'account:manage': ['ADMIN', 'EDITOR', 'REVIEWER'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof permissions;
