@@ -74,7 +74,7 @@ h4 { font-size: 0.9rem; margin: 0.8rem 0 0.3rem; text-transform: uppercase; lett
 .meta { display: grid; grid-template-columns: max-content 1fr; gap: 0.2rem 1rem; font-size: 0.9rem; margin: 0; }
 .meta dt { font-weight: 600; }
 .meta dd { margin: 0; overflow-wrap: anywhere; }
-mark { color: inherit; border-bottom: 2px solid; padding: 0 1px; }
+mark { color: inherit; border-bottom: 2px solid; padding: 0; }
 mark.overlap { border-bottom-style: double; border-bottom-width: 4px; }
 .ref { font-size: 0.7rem; line-height: 0; }
 .ref a { text-decoration: none; }

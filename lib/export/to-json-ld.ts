@@ -48,7 +48,8 @@ export interface WebAnnotationCollection {
 }
 
 export function toWebAnnotationCollection(report: Report): WebAnnotationCollection {
-  const id = `${report.baseUrl}/api/articles/${encodeURIComponent(report.article.id)}/annotations`;
+  // The export route serves this very document, so the collection's IRI dereferences to it.
+  const id = `${report.baseUrl}/api/articles/${encodeURIComponent(report.article.id)}/export?format=jsonld`;
   return {
     '@context': webAnnotationContext,
     id,
@@ -56,7 +57,7 @@ export function toWebAnnotationCollection(report: Report): WebAnnotationCollecti
     label: `Annotations on “${report.article.title}”`,
     total: report.annotations.length,
     first: {
-      id: `${id}?page=0`,
+      id: `${id}#page-1`,
       type: 'AnnotationPage',
       startIndex: 0,
       items: report.annotations.map((annotation) => toWebAnnotation(report, annotation)),

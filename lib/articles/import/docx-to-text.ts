@@ -3,11 +3,14 @@
 import mammoth from 'mammoth';
 import { htmlToText } from './html-to-text';
 
+// Word's "Title" style is how many newsrooms mark the headline; mammoth leaves it unmapped.
+const styleMap = ["p[style-name='Title'] => h1:fresh", "p[style-name='Subtitle'] => p:fresh"];
+
 // Images are dropped from articles anyway; this stops mammoth reading and base64-encoding them.
 const skipImages = mammoth.images.imgElement(() => Promise.resolve({ src: '' }));
 
 export async function docxToText(buffer: Buffer): Promise<{ text: string; title: string | null; warnings: string[] }> {
-  const result = await mammoth.convertToHtml({ buffer }, { convertImage: skipImages });
+  const result = await mammoth.convertToHtml({ buffer }, { styleMap, convertImage: skipImages });
   const { text, title } = htmlToText(result.value);
   return { text, title, warnings: result.messages.map((message) => message.message) };
 }

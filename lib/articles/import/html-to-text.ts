@@ -1,9 +1,10 @@
 // HTML (uploaded .html, mammoth's .docx output, HTML blocks in Markdown) to the article line model:
 // one line per block. The HTML is first reduced to an allow-list with sanitize-html, so the
 // converter below only ever sees a small, well-nested set of tags.
-import { DomUtils, ElementType, Parser, parseDocument } from 'htmlparser2';
+import { DomUtils, ElementType, Parser, parseDocument, Tokenizer } from 'htmlparser2';
 import sanitizeHtml from 'sanitize-html';
-import { collapseWhitespace, normalizeText } from './normalize-text';
+import { AppError } from '@/lib/errors';
+import { collapseWhitespace, normalizeText, textLines } from './normalize-text';
 
 // htmlparser2 does not re-export domhandler's node types; derive them instead of importing a
 // package this app does not depend on directly.
@@ -33,6 +34,70 @@ const droppedWithContent = [
 
 // Bounds the depth of the sanitized tree, so walking it recursively cannot overflow the stack.
 const maxNesting = 100;
+
+// htmlparser2 keeps its stack of open elements with Array#unshift, so parsing time grows with the
+// square of the nesting depth: 5 MB of "<div>" takes many minutes. Browsers stop nesting at 512.
+const maxOpenElements = 1000;
+const voidElements = new Set([
+  'area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr',
+]);
+// These close an open sibling of their kind instead of nesting in it: "<p>a<p>b" is not deep.
+const siblingClosing = new Set(['p', 'li', 'dt', 'dd', 'tr', 'td', 'th', 'option', 'optgroup', 'thead', 'tbody', 'tfoot']);
+
+/**
+ * Whether the HTML nests elements deeper than `limit`, read with htmlparser2's tokenizer (linear
+ * time) and a stack that closes elements the way the parser does: an end tag closes back to its
+ * open element, and one with nothing to close is ignored.
+ */
+function nestsDeeperThan(html: string, limit: number): boolean {
+  const open: string[] = [];
+  let tag = '';
+  const opens = () => !voidElements.has(tag) && !siblingClosing.has(tag);
+  const push = () => {
+    open.push(tag);
+    if (open.length > limit) tokenizer.pause();
+  };
+  const ignore = () => undefined;
+  const tokenizer = new Tokenizer(
+    {},
+    {
+      onopentagname(start, end) {
+        tag = html.slice(start, end).toLowerCase();
+      },
+      onopentagend() {
+        if (opens()) push();
+      },
+      onselfclosingtag() {
+        // "<div/>" opens a <div> in HTML; only SVG and MathML elements close themselves.
+        if (opens() && !open.some((name) => name === 'svg' || name === 'math')) push();
+      },
+      onclosetag(start, end) {
+        const index = open.lastIndexOf(html.slice(start, end).toLowerCase());
+        if (index >= 0) open.length = index;
+      },
+      onattribdata: ignore,
+      onattribentity: ignore,
+      onattribend: ignore,
+      onattribname: ignore,
+      oncdata: ignore,
+      oncomment: ignore,
+      ondeclaration: ignore,
+      onend: ignore,
+      onprocessinginstruction: ignore,
+      ontext: ignore,
+      ontextentity: ignore,
+    },
+  );
+  tokenizer.write(html);
+  tokenizer.end();
+  return open.length > limit;
+}
+
+function assertNotTooDeep(html: string): void {
+  if (nestsDeeperThan(html, maxOpenElements)) {
+    throw new AppError('UNPROCESSABLE', 'The HTML is nested too deeply to import.', { field: 'file' });
+  }
+}
 
 function keepSafeHref(tagName: string, attribs: sanitizeHtml.Attributes): sanitizeHtml.Tag {
   const { href, ...rest } = attribs;
@@ -170,8 +235,18 @@ function documentTitle(html: string): string | null {
   return title === null ? null : collapseWhitespace(title) || null;
 }
 
+function sanitizedTree(html: string): DomNode[] {
+  assertNotTooDeep(html);
+  return parseDocument(sanitizeArticleHtml(html)).children;
+}
+
+/** The lines of an HTML fragment, without looking for a title. */
+export function htmlToLines(html: string): string[] {
+  return textLines(linesOf(sanitizedTree(html)).join('\n'));
+}
+
 export function htmlToText(html: string): { text: string; title: string | null } {
-  const tree = parseDocument(sanitizeArticleHtml(html));
-  const text = normalizeText(linesOf(tree.children).join('\n'));
-  return { text, title: documentTitle(html) ?? firstH1(tree.children) };
+  const tree = sanitizedTree(html);
+  const text = normalizeText(linesOf(tree).join('\n'));
+  return { text, title: documentTitle(html) ?? firstH1(tree) };
 }

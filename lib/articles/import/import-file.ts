@@ -5,6 +5,7 @@ import { docxToText } from './docx-to-text';
 import { htmlToText } from './html-to-text';
 import { markdownToText } from './markdown-to-text';
 import { normalizeText } from './normalize-text';
+import { declaredUnzippedSize } from './zip-size';
 
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 
@@ -38,6 +39,8 @@ const formatByExtension: Record<string, ImportFormat> = {
 };
 
 const zipMagic = [0x50, 0x4b, 0x03, 0x04];
+// Text compresses about tenfold; no real 5 MB .docx comes near this once unpacked.
+const MAX_UNZIPPED_BYTES = 100 * 1024 * 1024;
 
 function fileError(message: string): AppError {
   return new AppError('UNPROCESSABLE', message, { field: 'file' });
@@ -50,16 +53,18 @@ function formatOf(name: string): ImportFormat {
   return format;
 }
 
+const notUtf8 = 'The file is not UTF-8 text. Save it as UTF-8 and upload it again.';
+
 function decodeUtf8(bytes: Uint8Array): string {
   let text: string;
   try {
     // A leading BOM is accepted and dropped by the decoder.
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw fileError('The file is not UTF-8 text. Save it as UTF-8 and upload it again.');
+    throw fileError(notUtf8);
   }
   // Valid UTF-8 can still be binary, or UTF-16 without a BOM; text files hold no NUL characters.
-  if (text.includes('\0')) throw fileError('The file is not UTF-8 text. Save it as UTF-8 and upload it again.');
+  if (text.includes('\0')) throw fileError(notUtf8);
   return text;
 }
 
@@ -67,9 +72,13 @@ async function readDocx(bytes: Uint8Array): Promise<Converted> {
   if (!zipMagic.every((byte, index) => bytes[index] === byte)) {
     throw fileError('The file is not a valid .docx document.');
   }
+  if ((declaredUnzippedSize(bytes) ?? 0) > MAX_UNZIPPED_BYTES) {
+    throw fileError('The .docx document is too large once unpacked.');
+  }
   try {
     return await docxToText(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-  } catch {
+  } catch (error) {
+    if (error instanceof AppError) throw error;
     // A zip, but not a Word document mammoth can read (or a damaged one).
     throw fileError('The .docx document could not be read. Open it in Word, save it again and retry.');
   }

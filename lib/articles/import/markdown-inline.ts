@@ -1,9 +1,9 @@
 // Inline Markdown (the text of one paragraph, heading or list item) to plain-text lines: code
 // spans, escapes and autolinks kept literally, links reduced to their text, images dropped,
-// emphasis markers removed, inline HTML and entities rendered by htmlToText. A "\n" in the source
+// emphasis markers removed, inline HTML and entities rendered by htmlToLines. A "\n" in the source
 // is a hard line break and starts a new line.
-import { htmlToText } from './html-to-text';
-import { collapseWhitespace, textLines } from './normalize-text';
+import { htmlToLines } from './html-to-text';
+import { collapseWhitespace } from './normalize-text';
 
 interface Protected {
   value: string;
@@ -14,11 +14,11 @@ interface Protected {
 // reads them left to right: a backslash before a backtick stops a code span from opening, etc.
 const protectedSpan = new RegExp(
   [
-    /(?<!`)(`+)(?!`)([^]*?[^`])\1(?!`)/.source, // code span: 1 = fence, 2 = content
+    /(?<!`)(`+)(?!`)([^]{0,2000}?[^`])\1(?!`)/.source, // code span: 1 = fence, 2 = content
     /\\([!-/:-@[-`{-~])/.source, // backslash escape: 3
     /<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*)>/.source, // URL autolink: 4
     /<([\w.!#$%&'*+/=?^`{|}~-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*)>/.source, // e-mail autolink: 5
-    /<!--[^]*?-->|<\/?[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*\s*\/?>/
+    /<!--[^]{0,2000}?-->|<\/?[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*\s*\/?>/
       .source, // inline HTML
   ].join('|'),
   'g',
@@ -29,7 +29,8 @@ const placeholder = /\0(\d+)\0/g;
 
 function codeSpanText(content: string): string {
   const text = content.replace(/\n/g, ' ');
-  return /^ [^]*[^ ][^]* $/.test(text) ? text.slice(1, -1) : text;
+  const padded = text.length > 1 && text.startsWith(' ') && text.endsWith(' ') && text.trim() !== '';
+  return padded ? text.slice(1, -1) : text;
 }
 
 function protect(source: string): { text: string; spans: Protected[] } {
@@ -52,30 +53,41 @@ export function referenceLabel(label: string): string {
 
 // A link destination may hold one level of balanced parentheses, e.g. Wikipedia URLs.
 const destination = /\((?:[^()]|\([^()]*\))*\)/.source;
+// Link text without brackets: nested brackets are rare, and "[^\]]*" would rescan to the end of
+// the paragraph from every unclosed "[".
+const linkText = /\[([^[\]]*)\]/.source;
+
+const inlineImage = new RegExp(`!${linkText}${destination}`, 'g');
+const referenceImage = new RegExp(`!${linkText}${linkText}`, 'g');
+const inlineLink = new RegExp(`${linkText}${destination}`, 'g');
+const referenceLink = new RegExp(`${linkText}${linkText}`, 'g');
+const shortcutReference = new RegExp(`(!?)${linkText}(?![[(])`, 'g');
 
 function stripLinksAndImages(text: string, references: ReadonlySet<string>): string {
   const known = (label: string) => references.has(referenceLabel(label));
   return text
-    .replace(new RegExp(`!\\[[^\\]]*\\]${destination}`, 'g'), '')
-    .replace(/!\[([^\]]*)\]\[([^\]]*)\](?!\()/g, (match, alt: string, label: string) => (known(label || alt) ? '' : match))
-    .replace(new RegExp(`\\[([^\\]]*)\\]${destination}`, 'g'), '$1')
-    .replace(/\[([^\]]*)\]\[([^\]]*)\]/g, (match, content: string, label: string) => (known(label || content) ? content : match))
-    .replace(/(!?)\[([^\]]+)\](?![[(])/g, (match, bang: string, content: string) => (known(content) ? (bang ? '' : content) : match));
+    .replace(inlineImage, '')
+    .replace(referenceImage, (match, alt: string, label: string) => (known(label || alt) ? '' : match))
+    .replace(inlineLink, '$1')
+    .replace(referenceLink, (match, content: string, label: string) => (known(label || content) ? content : match))
+    .replace(shortcutReference, (match, bang: string, content: string) => (known(content) ? (bang ? '' : content) : match));
 }
 
-// Strong before emphasis, so "***a***" and "*a **b** c*" come apart from the outside in. An
-// underscore inside a word is not emphasis (snake_case), and a lone "*" between spaces is text.
+// Innermost first: the content of a span may not hold its own marker character, which keeps each
+// match short (no rescanning to the end of a paragraph), and the passes below peel nested spans
+// ("*a **b** c*", "***a***") from the inside out. An underscore inside a word is not emphasis
+// (snake_case), and a "*" next to a space is text ("5 * 3").
 const emphasisPatterns = [
-  /\*\*(?=\S)([^]*?\S)\*\*/g,
-  /(?<![\p{L}\p{N}_])__(?=\S)([^]*?\S)__(?![\p{L}\p{N}_])/gu,
-  /~~(?=\S)([^]*?\S)~~/g,
+  /\*\*(?=[^\s*])([^*]*?[^\s*])\*\*/g,
+  /(?<![\p{L}\p{N}_])__(?=[^\s_])([^_]*?[^\s_])__(?![\p{L}\p{N}_])/gu,
+  /~~(?=[^\s~])([^~]*?[^\s~])~~/g,
   /\*(?=[^\s*])([^*]*?[^\s*])\*/g,
   /(?<![\p{L}\p{N}_])_(?=[^\s_])([^_]*?[^\s_])_(?![\p{L}\p{N}_])/gu,
 ];
 
 function stripEmphasis(text: string): string {
   let current = text;
-  for (let pass = 0; pass < 4; pass++) {
+  for (let pass = 0; pass < 6; pass++) {
     const next = emphasisPatterns.reduce((value, pattern) => value.replace(pattern, '$1'), current);
     if (next === current) break;
     current = next;
@@ -98,17 +110,24 @@ function renderAsHtml(text: string, spans: Protected[]): string[] {
   // Every "<" and ">" left in the text is literal (tags were protected); "&" stays so that
   // entities decode.
   const html = restore(text.replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\n/g, '<br>'), spans, true);
-  return textLines(htmlToText(html).text);
+  return htmlToLines(html);
+}
+
+function plainLines(text: string): string[] {
+  return text
+    .split('\n')
+    .map(collapseWhitespace)
+    .filter((line) => line !== '');
 }
 
 /** The lines one inline Markdown source renders to; references are the defined link labels. */
 export function markdownInlineToLines(source: string, references: ReadonlySet<string>): string[] {
+  // Most paragraphs of an article hold no Markdown syntax at all.
+  if (!/[`\\<&*_~[]/.test(source)) return plainLines(source);
   const { text, spans } = protect(source);
-  const plain = stripEmphasis(stripLinksAndImages(text, references));
+  const withoutLinks = text.includes('[') ? stripLinksAndImages(text, references) : text;
+  const plain = /[*_~]/.test(withoutLinks) ? stripEmphasis(withoutLinks) : withoutLinks;
   // Only inline HTML and entities need the HTML parser; most paragraphs have neither.
   if (plain.includes('&') || spans.some((span) => span.isHtml)) return renderAsHtml(plain, spans);
-  return restore(plain, spans, false)
-    .split('\n')
-    .map(collapseWhitespace)
-    .filter((line) => line !== '');
+  return plainLines(restore(plain, spans, false));
 }

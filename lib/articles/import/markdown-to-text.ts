@@ -1,9 +1,9 @@
 // Markdown to the article line model, without a Markdown library: the block structure (headings,
 // paragraphs, lists, quotes, code fences, HTML blocks) is read line by line following CommonMark's
 // main rules, and each block's inline text is rendered by markdownInlineToLines.
-import { htmlToText } from './html-to-text';
+import { htmlToLines } from './html-to-text';
 import { markdownInlineToLines, referenceLabel } from './markdown-inline';
-import { normalizeText, textLines } from './normalize-text';
+import { normalizeText } from './normalize-text';
 
 type Block =
   /** Inline Markdown; "\n" marks a hard line break. */
@@ -12,8 +12,11 @@ type Block =
   | { kind: 'html'; html: string };
 
 interface Fence {
-  marker: string;
-  indent: number;
+  closing: RegExp;
+  /** Opened inside a blockquote: its lines carry quote markers to strip. */
+  quoted: boolean;
+  /** The fence's own indentation, removed from its code lines. */
+  indent: RegExp;
 }
 
 const fenceOpen = /^( {0,3})(`{3,}(?=[^`]*$)|~{3,})/;
@@ -21,7 +24,7 @@ const atxHeading = /^ {0,3}(#{1,6})(?:[ \t]+(.*))?$/;
 const setextUnderline = /^ {0,3}(=+|-+)[ \t]*$/;
 const thematicBreak = /^ {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$/;
 const listItem = /^([ \t]*)([-*+]|(\d{1,9})[.)])(?:[ \t]+(.*))?$/;
-const quoteMarker = /^ {0,3}>[ \t]?/;
+const quoteMarkers = /^(?: {0,3}>[ \t]?)+/;
 const referenceDefinition = /^ {0,3}\[([^\]]+)\]:[ \t]*(?:<[^>]*>|\S+)(?:[ \t]+(?:"[^"]*"|'[^']*'|\([^)]*\)))?[ \t]*$/;
 
 // CommonMark's HTML blocks: the first kinds end at a closing marker, the rest at a blank line.
@@ -53,10 +56,10 @@ function indentWidth(whitespace: string): number {
   return whitespace.replace(/\t/g, '    ').length;
 }
 
-function stripQuoteMarkers(line: string): string {
-  let rest = line;
-  while (quoteMarker.test(rest)) rest = rest.replace(quoteMarker, '');
-  return rest;
+/** The line without its blockquote markers, and how many there were. */
+function unquote(line: string): { content: string; depth: number } {
+  const markers = quoteMarkers.exec(line)?.[0] ?? '';
+  return { content: line.slice(markers.length), depth: markers.split('>').length - 1 };
 }
 
 /** Reads the block structure; one instance per document. */
@@ -64,6 +67,7 @@ class BlockReader {
   readonly blocks: Block[] = [];
   readonly references = new Set<string>();
   private paragraph: Extract<Block, { kind: 'inline' }> | null = null;
+  private paragraphQuoteDepth = 0;
   private hardBreak = false;
   private fence: Fence | null = null;
   private htmlEnd: RegExp | 'blank-line' | null = null;
@@ -72,11 +76,14 @@ class BlockReader {
   private readonly ordered = new Map<number, number>();
 
   read(line: string): void {
-    const content = stripQuoteMarkers(line);
+    const { content, depth } = unquote(line);
     if (this.htmlEnd) return this.continueHtml(content);
-    if (this.fence) return this.continueFence(content);
+    if (this.fence) return this.continueFence(this.fence.quoted ? content : line);
     if (content.trim() === '') return this.endParagraph();
-    if (this.startFence(content) || this.startHtml(content)) return;
+    // A (deeper) quote starts a new paragraph; a line without markers continues a quoted one.
+    if (depth > this.paragraphQuoteDepth) this.endParagraph();
+    this.paragraphQuoteDepth = Math.max(depth, this.paragraphQuoteDepth);
+    if (this.startFence(content, depth > 0) || this.startHtml(content)) return;
     if (!this.paragraph && this.readReference(content)) return;
     if (this.paragraph && !this.paragraph.prefix && this.underlineHeading(content)) return;
     if (thematicBreak.test(content)) return this.endBlock();
@@ -91,6 +98,7 @@ class BlockReader {
 
   private endParagraph(): void {
     this.paragraph = null;
+    this.paragraphQuoteDepth = 0;
     this.hardBreak = false;
   }
 
@@ -100,25 +108,27 @@ class BlockReader {
     this.ordered.clear();
   }
 
-  private startFence(content: string): boolean {
+  private startFence(content: string, quoted: boolean): boolean {
     const match = fenceOpen.exec(content);
     if (!match) return false;
     this.endBlock();
-    this.fence = { marker: match[2], indent: match[1].length };
+    const [, indent, marker] = match;
+    this.fence = {
+      closing: new RegExp(`^ {0,3}${marker[0] === '`' ? '`' : '~'}{${marker.length},}[ \\t]*$`),
+      indent: new RegExp(`^ {0,${indent.length}}`),
+      quoted,
+    };
     return true;
   }
 
   private continueFence(content: string): void {
     const fence = this.fence;
     if (!fence) return;
-    const closing = new RegExp(`^ {0,3}${fence.marker[0] === '`' ? '`' : '~'}{${fence.marker.length},}[ \\t]*$`);
-    if (closing.test(content)) {
+    if (fence.closing.test(content)) {
       this.fence = null;
       return;
     }
-    // Code lines are kept as they are, minus the indentation the fence itself had.
-    const line = content.replace(new RegExp(`^ {0,${fence.indent}}`), '');
-    this.blocks.push({ kind: 'verbatim', line });
+    this.blocks.push({ kind: 'verbatim', line: content.replace(fence.indent, '') });
   }
 
   private startHtml(content: string): boolean {
@@ -163,7 +173,7 @@ class BlockReader {
     if (!match) return false;
     this.endBlock();
     // A closing run of "#" is decoration, unless it is glued to the text ("C#").
-    const source = (match[2] ?? '').replace(/(?:^|[ \t]+)#+[ \t]*$/, '').trim();
+    const source = (match[2] ?? '').trim().replace(/(?:^|[ \t])#+$/, '').trim();
     this.blocks.push({ kind: 'inline', source, prefix: '', level: match[1].length });
     return true;
   }
@@ -209,7 +219,7 @@ class BlockReader {
     if (!this.paragraph) return;
     // Two trailing spaces or a trailing backslash make a hard line break.
     const trailingBackslash = /(?<!\\)\\$/.test(content);
-    this.hardBreak = trailingBackslash || / {2,}$/.test(content);
+    this.hardBreak = trailingBackslash || content.endsWith('  ');
     const text = content.trim();
     this.paragraph.source += trailingBackslash ? text.slice(0, -1) : text;
   }
@@ -217,7 +227,7 @@ class BlockReader {
 
 function blockLines(block: Block, references: ReadonlySet<string>): string[] {
   if (block.kind === 'verbatim') return [block.line];
-  if (block.kind === 'html') return textLines(htmlToText(block.html).text);
+  if (block.kind === 'html') return htmlToLines(block.html);
   const lines = markdownInlineToLines(block.source, references);
   return lines.length ? [block.prefix + lines[0], ...lines.slice(1)] : [];
 }
@@ -233,7 +243,7 @@ export function markdownToText(md: string): { text: string; title: string | null
   for (const block of reader.blocks) {
     const rendered = blockLines(block, reader.references);
     if (title === null && block.kind === 'inline' && block.level === 1 && rendered.length) title = rendered.join(' ');
-    lines.push(...rendered);
+    for (const line of rendered) lines.push(line);
   }
   return { text: normalizeText(lines.join('\n')), title };
 }

@@ -7,6 +7,13 @@
 // turned into a space before this runs.
 const controlCharacters = /(?!\n)\p{Cc}/gu;
 
+// Not / +$/: that regex retries from every space of a long run, quadratic on a hostile file.
+function trimTrailingSpaces(line: string): string {
+  let end = line.length;
+  while (end > 0 && line.charCodeAt(end - 1) === 0x20) end--;
+  return line.slice(0, end);
+}
+
 export function normalizeText(text: string): string {
   const lines = text
     .replace(/^\uFEFF/, '')
@@ -15,7 +22,7 @@ export function normalizeText(text: string): string {
     .replace(controlCharacters, '')
     .normalize('NFC')
     .split('\n')
-    .map((line) => line.replace(/ +$/, ''))
+    .map(trimTrailingSpaces)
     // A line of only (non-breaking, ideographic…) spaces would be an empty-looking paragraph.
     .filter((line) => line.trim() !== '');
   return lines.length ? `${lines.join('\n')}\n` : '';
