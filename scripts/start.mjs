@@ -133,7 +133,8 @@ if (!existsSync(buildId) || statSync(buildId).mtimeMs < newestSourceTime()) {
 }
 
 if (existsSync(path.join(root, 'server', 'collab-server.ts'))) {
-  startChild('collaboration server', bin('tsx'), [path.join(root, 'server', 'collab-server.ts')]);
+  // node --import tsx (not the tsx wrapper): signals reach the server process itself.
+  startChild('collaboration server', process.execPath, ['--import', 'tsx', path.join(root, 'server', 'collab-server.ts')]);
 }
 startChild('Next.js', bin('next'), ['start', '-p', String(port)]);
 await waitForPort(port, 60_000);
