@@ -2,14 +2,14 @@
 // embedded PGlite), migrations, seed, a production build when sources changed, then Next.js
 // (and the collaboration server beside it, when present).
 import { spawn, spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync, readdirSync } from 'node:fs';
+import { existsSync, statSync, readdirSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { loadOrCreateSecrets, SECRET_KEYS } from './dev-secrets.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-const dataDir = path.join(root, '.data');
+const dataDir = process.env.FACTCHECK_DATA_DIR ?? path.join(root, '.data');
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
 const port = Number(process.env.PORT ?? 3000);
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', PORT: String(port) };
@@ -70,25 +70,14 @@ function waitForPort(portNumber, timeoutMs) {
 
 // 1. Secrets: from the environment; outside production generated once and kept in .data/.
 function loadSecrets() {
-  const production = process.env.NODE_ENV === 'production';
-  const missing = ['AUTH_SECRET', 'COLLAB_TOKEN_SECRET'].filter((key) => !env[key] && !(key === 'AUTH_SECRET' && env.NEXTAUTH_SECRET));
+  const missing = SECRET_KEYS.filter((key) => !env[key] && !(key === 'AUTH_SECRET' && env.NEXTAUTH_SECRET));
   if (!missing.length) return;
-  if (production) {
+  if (process.env.NODE_ENV === 'production') {
     console.error(`[start] NODE_ENV=production and ${missing.join(', ')} not set: refusing to start.`);
     process.exit(1);
   }
-  mkdirSync(dataDir, { recursive: true });
-  const file = path.join(dataDir, 'secrets.json');
-  let secrets = {};
-  try {
-    secrets = JSON.parse(readFileSync(file, 'utf8'));
-  } catch {
-    // Missing or half-written (an unclean stop): make new ones.
-  }
-  for (const key of missing) secrets[key] ??= randomBytes(32).toString('base64url');
-  writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
-  for (const key of missing) env[key] = secrets[key];
-  log(`using development secrets from ${path.relative(root, file)}`);
+  loadOrCreateSecrets(dataDir, env);
+  log(`using development secrets from ${path.relative(root, path.join(dataDir, 'secrets.json'))}`);
 }
 
 // 5. A build is needed when there is none or a source file is newer than it.
@@ -115,7 +104,8 @@ env.NEXTAUTH_URL ??= `http://localhost:${port}`;
 
 if (!env.DATABASE_URL) {
   const pgPort = Number(env.EMBEDDED_PG_PORT ?? 54329);
-  log('DATABASE_URL not set: starting the embedded PostgreSQL (PGlite, data in .data/pglite)');
+  env.PGLITE_DATA_DIR ??= path.join(dataDir, 'pglite');
+  log(`DATABASE_URL not set: starting the embedded PostgreSQL (PGlite, data in ${path.relative(root, env.PGLITE_DATA_DIR)})`);
   startChild('embedded PostgreSQL', process.execPath, [path.join(root, 'scripts', 'embedded-postgres.mjs')]);
   await waitForPort(pgPort, 60_000);
   env.DATABASE_URL = `postgresql://postgres@127.0.0.1:${pgPort}/postgres?sslmode=disable`;
