@@ -18,7 +18,7 @@ try {
     const lines = created.map((a) => `${a.role.toLowerCase().padEnd(8)} ${a.email}  ${a.password}`);
     console.log(['db:seed: demo accounts created (role, e-mail, password):', ...lines.map((l) => `  ${l}`)].join('\n'));
     if (created.some((a) => a.generated)) {
-      const file = path.join(process.cwd(), '.data', 'demo-credentials.txt');
+      const file = path.join(process.env.FACTCHECK_DATA_DIR ?? path.join(process.cwd(), '.data'), 'demo-credentials.txt');
       await mkdir(path.dirname(file), { recursive: true });
       await writeFile(file, `# Demo accounts created ${new Date().toISOString()}\n${lines.join('\n')}\n`, { mode: 0o600 });
       console.log(`db:seed: generated passwords also written to ${path.relative(process.cwd(), file)}`);
