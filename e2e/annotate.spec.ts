@@ -1,6 +1,6 @@
 import { test, expect, type Page } from '@playwright/test';
 import { accounts, ensureExtraUser, logIn } from './support/accounts';
-import { openSeedArticle, selectPassage } from './support/article';
+import { openSeedArticle, selectPassage, waitForArticle } from './support/article';
 import { withDb } from './support/database';
 
 const firstPassage = 'four documents';
@@ -41,6 +41,7 @@ test('[REVIEWER][ANNOTATE]: check a claim, overlap it, refuse a stranger, approv
 
   // After a reload the highlight, verdict and source are there; the script is inert text.
   await a.reload();
+  await waitForArticle(a);
   await expect(highlight(a, firstId)).toHaveText(firstPassage);
   await highlight(a, firstId).click();
   const card = a.getByTestId('annotation-card');
@@ -63,6 +64,7 @@ test('[REVIEWER][ANNOTATE]: check a claim, overlap it, refuse a stranger, approv
   const secondId: string = await withDb(async (db) => (await db.query(`SELECT id FROM "Annotation" WHERE "quoteExact" = $1`, [overlapping])).rows[0].id);
 
   await b.reload();
+  await waitForArticle(b);
   await expect(highlight(b, firstId)).toHaveText(firstPassage);
   await expect(highlight(b, secondId).first()).toBeVisible();
   expect((await highlight(b, secondId).allTextContents()).join('')).toBe(overlapping);

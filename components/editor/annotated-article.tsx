@@ -134,7 +134,7 @@ export function AnnotatedArticle({ text, live, correcting, highlights, activeId,
 
   if (!editor) return <div className="editor-loading" aria-busy="true">Loading article…</div>;
   return (
-    <div ref={wrapper} className={`annotated-article${correcting ? ' correcting' : ''}`}>
+    <div ref={wrapper} className={`annotated-article${correcting ? ' correcting' : ''}`} data-live={live ? 'true' : 'false'}>
       <EditorContent editor={editor} />
       {selection && !correcting && (
         <div className="selection-toolbar" role="toolbar" aria-label="Selection" style={{ top: selection.top, left: selection.left }}>

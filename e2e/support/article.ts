@@ -3,7 +3,13 @@ import { expect, type Page } from '@playwright/test';
 export async function openSeedArticle(page: Page): Promise<void> {
   await page.goto('/articles');
   await page.getByRole('link', { name: /Kremlin says Russia is not rejecting/ }).click();
+  await waitForArticle(page);
+}
+
+/** The article is shown and, when the collaboration server answers, bound to the live document. */
+export async function waitForArticle(page: Page): Promise<void> {
   await expect(page.getByTestId('article-text')).toBeVisible();
+  await expect(page.locator('.annotated-article[data-live="true"]')).toBeVisible({ timeout: 20_000 });
 }
 
 /** Selects a passage of the article text the way a mouse drag would (a DOM selection). */
