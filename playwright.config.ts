@@ -34,7 +34,7 @@ export default defineConfig({
     env: {
       PORT: String(port),
       COLLAB_PORT: String(collabPort),
-      NEXT_PUBLIC_COLLAB_URL: `ws://localhost:${collabPort}`,
+      COLLAB_PUBLIC_URL: `ws://localhost:${collabPort}`,
       DATABASE_URL: process.env.E2E_DATABASE_URL ?? '',
       NEXTAUTH_URL: baseURL,
       SEED_ADMIN_PASSWORD: process.env.E2E_ADMIN_PASSWORD ?? '',

@@ -7,7 +7,7 @@ const schema = z.object({
   DATABASE_POOL_MAX: z.coerce.number().int().positive().default(10),
   NEXTAUTH_SECRET: z.string().min(32, 'NEXTAUTH_SECRET (or AUTH_SECRET) must be at least 32 characters'),
   COLLAB_TOKEN_SECRET: z.string().min(32).optional(),
-  NEXT_PUBLIC_COLLAB_URL: z.string().optional(),
+  COLLAB_PUBLIC_URL: z.string().optional(),
 });
 
 export type Env = z.infer<typeof schema>;

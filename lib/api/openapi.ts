@@ -190,6 +190,138 @@ export const openApiDocument = {
         responses: { '200': { description: 'The file, named <slug>-<date>.<ext>' }, ...errorResponses },
       },
     },
+    '/api/articles/{id}/review': {
+      parameters: [idParam('id', 'Article id')],
+      get: {
+        summary:
+          "Editors' review overview (editors, admins): every live annotation in text order with sources, status, author and comments; counts by status and verdict; assignments; disagreements (overlapping passages rated differently by different reviewers, side by side); and Krippendorff's alpha (nominal) over passages rated by two or more reviewers",
+        responses: {
+          '200': json({
+            type: 'object',
+            properties: {
+              overview: {
+                type: 'object',
+                properties: {
+                  article: {
+                    type: 'object',
+                    properties: { id: { type: 'string' }, title: { type: 'string' }, outlet: { type: 'string' }, summary: { type: ['string', 'null'] }, summaryVerdict: { type: ['object', 'null'] } },
+                  },
+                  annotations: { type: 'array', items: { allOf: [{ $ref: '#/components/schemas/Annotation' }, { type: 'object', properties: { comments: { type: 'array', items: { $ref: '#/components/schemas/Comment' } } } }] } },
+                  counts: {
+                    type: 'object',
+                    properties: { total: { type: 'integer' }, byStatus: { type: 'object' }, byVerdict: { type: 'array', items: { type: 'object' } }, noVerdict: { type: 'integer' } },
+                  },
+                  assignments: { type: 'object', properties: { assigned: { type: 'array', items: { type: 'object' } }, candidates: { type: 'array', items: { type: 'object' } } } },
+                },
+              },
+              disagreements: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  properties: { start: { type: 'integer' }, end: { type: 'integer' }, passage: { type: 'string' }, annotations: { type: 'array', items: { $ref: '#/components/schemas/Annotation' } } },
+                },
+              },
+              agreement: {
+                type: 'object',
+                properties: {
+                  alpha: { type: ['number', 'null'], description: '1 = full agreement, 0 = chance level; null when there is nothing to pair or no variation' },
+                  passages: { type: 'integer', description: 'Passages (clusters of overlapping annotations) rated by two or more reviewers' },
+                  ratings: { type: 'integer' },
+                },
+              },
+            },
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    '/api/articles/{id}/review/bulk': {
+      parameters: [idParam('id', 'Article id')],
+      post: {
+        summary: 'Approve or send back several annotations at once (editors, admins); each goes through the review workflow on its own and gets its own result',
+        requestBody: {
+          required: true,
+          ...json({
+            type: 'object',
+            required: ['annotationIds', 'action', 'versions'],
+            additionalProperties: false,
+            properties: {
+              annotationIds: { type: 'array', minItems: 1, maxItems: 200, items: { type: 'string' } },
+              action: { enum: ['approve', 'request_changes'] },
+              versions: { type: 'object', additionalProperties: { type: 'integer' }, description: 'The version you saw of each annotation, by id (required for every id)' },
+            },
+          }),
+        },
+        responses: {
+          '200': json({
+            type: 'object',
+            properties: {
+              results: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  required: ['id', 'ok'],
+                  properties: {
+                    id: { type: 'string' },
+                    ok: { type: 'boolean' },
+                    annotation: { $ref: '#/components/schemas/Annotation' },
+                    status: { type: 'integer', description: 'When refused: 409 (stale version or status), 403, 404' },
+                    error: { type: 'string' },
+                    message: { type: 'string' },
+                    field: { type: 'string' },
+                    current: { $ref: '#/components/schemas/Annotation' },
+                  },
+                },
+              },
+              succeeded: { type: 'integer' },
+              failed: { type: 'integer' },
+            },
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    '/api/articles/{id}/summary': {
+      parameters: [idParam('id', 'Article id')],
+      put: {
+        summary: "Set the editor's overall summary and rating of the article (editors, admins)",
+        requestBody: {
+          required: true,
+          ...json({
+            type: 'object',
+            required: ['summary', 'verdict'],
+            additionalProperties: false,
+            properties: {
+              summary: { type: ['string', 'null'], maxLength: 20000, description: 'Blank is stored as none' },
+              verdict: { type: ['string', 'null'], description: 'Verdict key of the overall rating (see GET /api/verdicts), or null' },
+            },
+          }),
+        },
+        responses: {
+          '200': json({ type: 'object', properties: { summary: { type: ['string', 'null'] }, summaryVerdict: { type: ['object', 'null'], properties: { key: { type: 'string' }, label: { type: 'string' }, color: { type: 'string' } } } } }),
+          ...errorResponses,
+        },
+      },
+    },
+    '/api/articles/{id}/assignments': {
+      parameters: [idParam('id', 'Article id')],
+      put: {
+        summary: 'Set the reviewers assigned to the article (editors, admins); assigned users see it first in their list',
+        requestBody: {
+          required: true,
+          ...json({
+            type: 'object',
+            required: ['userIds'],
+            additionalProperties: false,
+            properties: { userIds: { type: 'array', maxItems: 200, items: { type: 'string' }, description: 'Active reviewers and editors; exactly these are assigned afterwards' } },
+          }),
+        },
+        responses: {
+          '200': json({ type: 'object', properties: { assigned: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, name: { type: 'string' }, role: { enum: ['ADMIN', 'EDITOR', 'REVIEWER'] } } } } } }),
+          ...errorResponses,
+        },
+      },
+    },
     '/api/annotations/{id}': {
       parameters: [idParam('id', 'Annotation id')],
       get: {

@@ -13,14 +13,17 @@ export interface ArticleListItem {
   progress: Record<'DRAFT' | 'SUBMITTED' | 'APPROVED' | 'CHANGES_REQUESTED', number>;
   /** Live annotations per verdict, in scale order. */
   verdictMix: { label: string; color: string; count: number }[];
+  /** The user is assigned to this article (such articles come first). */
+  assigned: boolean;
 }
 
 const emptyProgress = () => ({ DRAFT: 0, SUBMITTED: 0, APPROVED: 0, CHANGES_REQUESTED: 0 });
 
+/** Articles matching `search`, newest first, except that those assigned to the user come before the rest. */
 export async function listArticles(user: CurrentUser, search = ''): Promise<ArticleListItem[]> {
   assertCan(user, 'article:read');
   const term = search.trim();
-  const [articles, byStatus, byVerdict, verdicts] = await Promise.all([
+  const [articles, byStatus, byVerdict, verdicts, assignments] = await Promise.all([
     db.article.findMany({
       where: term ? { OR: [{ title: { contains: term, mode: 'insensitive' } }, { outlet: { contains: term, mode: 'insensitive' } }] } : {},
       orderBy: { createdAt: 'desc' },
@@ -29,14 +32,18 @@ export async function listArticles(user: CurrentUser, search = ''): Promise<Arti
     db.annotation.groupBy({ by: ['articleId', 'status'], where: { deletedAt: null }, _count: { _all: true } }),
     db.annotation.groupBy({ by: ['articleId', 'verdictId'], where: { deletedAt: null, verdictId: { not: null } }, _count: { _all: true } }),
     db.verdict.findMany({ orderBy: { position: 'asc' }, select: { id: true, label: true, color: true } }),
+    db.articleAssignment.findMany({ where: { userId: user.id }, select: { articleId: true } }),
   ]);
-  return articles.map((article) => {
+  const assignedIds = new Set(assignments.map((a) => a.articleId));
+  const items = articles.map((article) => {
     const progress = emptyProgress();
     for (const row of byStatus) if (row.articleId === article.id) progress[row.status] = row._count._all;
     const verdictMix = verdicts
       .map((v) => ({ label: v.label, color: v.color, count: byVerdict.find((row) => row.articleId === article.id && row.verdictId === v.id)?._count._all ?? 0 }))
       .filter((v) => v.count > 0);
     const annotationCount = Object.values(progress).reduce((a, b) => a + b, 0);
-    return { ...article, annotationCount, progress, verdictMix };
+    return { ...article, annotationCount, progress, verdictMix, assigned: assignedIds.has(article.id) };
   });
+  // A stable sort keeps newest first within each part.
+  return items.sort((a, b) => Number(b.assigned) - Number(a.assigned));
 }

@@ -12,7 +12,7 @@ const SECRET = process.env.COLLAB_TOKEN_SECRET!;
 const savedEnv = { ...process.env };
 
 afterEach(() => {
-  for (const key of ['COLLAB_TOKEN_SECRET', 'NEXT_PUBLIC_COLLAB_URL', 'COLLAB_PORT'] as const) {
+  for (const key of ['COLLAB_TOKEN_SECRET', 'COLLAB_PUBLIC_URL', 'COLLAB_PORT'] as const) {
     if (savedEnv[key] === undefined) delete process.env[key];
     else process.env[key] = savedEnv[key];
   }
@@ -62,7 +62,7 @@ describe('POST /api/collab/token', () => {
   it("answers a signed-in user's token, the socket URL, the lifetime, and how the user appears", async () => {
     const user = await createUser('REVIEWER');
     process.env.COLLAB_PORT = '4567';
-    delete process.env.NEXT_PUBLIC_COLLAB_URL;
+    delete process.env.COLLAB_PUBLIC_URL;
     const response = await postToken(await bearerFor(user.id));
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toBe('no-store');
@@ -74,7 +74,7 @@ describe('POST /api/collab/token', () => {
     });
     expect(await verifyCollabToken(body.token, SECRET)).toEqual({ userId: user.id, role: 'REVIEWER', name: user.name });
 
-    process.env.NEXT_PUBLIC_COLLAB_URL = 'wss://collab.example.test';
+    process.env.COLLAB_PUBLIC_URL = 'wss://collab.example.test';
     expect((await (await postToken(await bearerFor(user.id))).json()).url).toBe('wss://collab.example.test');
   });
 

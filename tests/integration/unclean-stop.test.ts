@@ -5,7 +5,6 @@ import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-// @ts-expect-error plain ESM script without types
 import { loadOrCreateSecrets } from '../../scripts/dev-secrets.mjs';
 
 const children: ChildProcess[] = [];

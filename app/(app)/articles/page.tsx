@@ -41,6 +41,7 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Pro
             <li key={article.id}>
               <Link className="card" href={`/articles/${article.id}`}>
                 <h2>{article.title}</h2>
+                {article.assigned && <span className="review-assigned-marker">Assigned to you</span>}
                 <span className="muted">
                   {article.outlet}
                   {article.publishedAt ? ` · ${formatDate(article.publishedAt)}` : ''} · {article.annotationCount}{' '}

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requireUser } from '@/lib/auth/current-user';
 import { getArticleById } from '@/lib/articles/get-article-by-id';
@@ -40,7 +41,14 @@ export default async function ArticlePage({ params }: Params) {
     <>
       <div className="page-head">
         <h1>{article.title}</h1>
-        {can(user.role, 'export:create') && <ExportMenu articleId={article.id} />}
+        <div className="review-head-actions">
+          {can(user.role, 'annotation:review') && (
+            <Link className="button" href={`/articles/${article.id}/review`}>
+              Review
+            </Link>
+          )}
+          {can(user.role, 'export:create') && <ExportMenu articleId={article.id} />}
+        </div>
       </div>
       <p className="article-meta">
         {article.outlet}

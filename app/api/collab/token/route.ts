@@ -14,7 +14,8 @@ export const POST = apiRoute('article:read', async ({ user }) => {
     throw new AppError('UNAVAILABLE', 'Live collaboration is not configured on this server (COLLAB_TOKEN_SECRET is not set).');
   }
   const token = await issueCollabToken(user, secret, DEFAULT_COLLAB_TOKEN_TTL_SECONDS);
-  const url = process.env.NEXT_PUBLIC_COLLAB_URL ?? `ws://localhost:${process.env.COLLAB_PORT ?? 3001}`;
+  // Read at run time (not a NEXT_PUBLIC_ variable, which the build would freeze in).
+  const url = process.env.COLLAB_PUBLIC_URL ?? `ws://localhost:${process.env.COLLAB_PORT ?? 3001}`;
   return NextResponse.json(
     { token, url, expiresIn: DEFAULT_COLLAB_TOKEN_TTL_SECONDS, user: { id: user.id, name: user.name, color: colorForUser(user.id) } },
     { headers: { 'Cache-Control': 'no-store' } },

@@ -1,0 +1,59 @@
+import { test, expect } from '@playwright/test';
+import { accounts, logIn } from './support/accounts';
+import { openSeedArticle, selectPassage } from './support/article';
+import { withDb } from './support/database';
+
+test('[ADMIN][CREATE_USER]: invite a reviewer, who sets a password and works; deactivation ends their work at once; all audited', async ({ browser }) => {
+  const email = `newcomer-${Date.now()}@factcheck.local`;
+  const password = 'tidal-orchard-lantern-47';
+  const adminContext = await browser.newContext();
+  const admin = await adminContext.newPage();
+  await logIn(admin, accounts.admin);
+  await admin.getByRole('link', { name: 'Users' }).click();
+  await admin.getByLabel('Name', { exact: true }).first().fill('Nora Newcomer');
+  await admin.getByLabel('E-mail', { exact: true }).first().fill(email);
+  await admin.getByLabel('Role', { exact: true }).first().selectOption('REVIEWER');
+  await admin.getByRole('button', { name: 'Add user' }).click();
+  const link = await admin.getByLabel(/Invitation link for/).inputValue();
+  expect(link).toMatch(/\/invite\//);
+
+  // The invitation, opened in a fresh context: set a password, then sign in with it.
+  const userContext = await browser.newContext();
+  const user = await userContext.newPage();
+  await user.goto(link);
+  await user.getByLabel('New password', { exact: true }).fill(password);
+  await user.getByLabel('New password again').fill(password);
+  await user.getByRole('button', { name: 'Set password' }).click();
+  await expect(user.getByRole('link', { name: /sign in/i }).first()).toBeVisible();
+  await logIn(user, { email, password });
+  await openSeedArticle(user);
+  await expect(user.getByTestId('connection-state')).toHaveText('Live');
+
+  // The admin deactivates them while their article page is open.
+  await admin.goto('/admin/users');
+  const card = admin.getByTestId('user-card').filter({ hasText: email });
+  await card.getByRole('button', { name: /Deactivate/ }).click();
+  await expect(card.getByRole('button', { name: /Reactivate/ })).toBeVisible();
+
+  // Their socket is closed and their next action is refused.
+  await expect(user.getByTestId('connection-state')).not.toHaveText('Live', { timeout: 20_000 });
+  await selectPassage(user, 'four documents');
+  await user.getByRole('button', { name: /Check claim/ }).click();
+  const form = user.getByRole('form', { name: 'Check claim' });
+  await form.getByRole('radio', { name: 'Opinion' }).check();
+  await form.getByRole('button', { name: 'Submit' }).click();
+  await expect(form.getByText(/Sign in first/)).toBeVisible();
+  const count = await withDb(async (db) => (await db.query(`SELECT count(*)::int AS n FROM "Annotation" a JOIN "User" u ON u.id = a."authorId" WHERE u.email = $1`, [email])).rows[0].n);
+  expect(count).toBe(0);
+  await user.goto('/articles');
+  await expect(user).toHaveURL(/\/login/);
+
+  // The audit log shows each step.
+  await admin.goto(`/admin/audit?actor=${encodeURIComponent(email)}`);
+  await admin.goto('/admin/audit');
+  const log = admin.locator('main');
+  for (const action of ['user.created', 'invitation.accepted', 'login.success', 'user.deactivated']) {
+    await expect(log.getByText(action).first()).toBeVisible();
+  }
+  await Promise.all([adminContext.close(), userContext.close()]);
+});
