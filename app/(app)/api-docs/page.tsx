@@ -26,7 +26,7 @@ export default function ApiDocsPage() {
         <tbody>
           {paths.flatMap(([path, item]) =>
             Object.entries(item)
-              .filter(([method]) => ['get', 'post', 'patch', 'delete'].includes(method))
+              .filter(([method]) => ['get', 'post', 'put', 'patch', 'delete'].includes(method))
               .map(([method, op]) => (
                 <tr key={`${method} ${path}`}>
                   <td>
