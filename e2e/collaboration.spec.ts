@@ -96,6 +96,33 @@ test('[COLLAB]: presence, live annotations and comments, and a live correction t
   await expect
     .poll(async () => withDb(async (db) => (await db.query(`SELECT text FROM "Article" WHERE slug = 'kremlin-not-rejecting-us-peace-initiative'`)).rows[0].text), { timeout: 30_000 })
     .toContain(passage);
+
+  // Deleting a highlighted passage orphans its annotation: kept, listed, never lost.
+  const doomed = 'The approach required to resolve this protracted conflict';
+  const start = (await visibleArticleText(a)).indexOf(doomed);
+  const orphanId: string = (
+    await (
+      await a.request.post(`${new URL(a.url()).pathname.replace('/articles/', '/api/articles/')}/annotations`, {
+        data: { start, end: start + doomed.length, exact: doomed, verdict: 'opinion', submit: true },
+      })
+    ).json()
+  ).annotation.id;
+  await expect(a.locator(`.fc-hl[data-annotation-id="${orphanId}"]`).first()).toBeVisible();
+  await e.getByRole('button', { name: 'Correct text' }).click();
+  await selectPassage(e, doomed, { toolbar: false });
+  await e.keyboard.press('Backspace');
+  await e.getByRole('button', { name: 'Done correcting' }).click();
+  await expect.poll(async () => withDb(async (db) => (await db.query(`SELECT orphaned FROM "Annotation" WHERE id = $1`, [orphanId])).rows[0].orphaned), { timeout: 30_000 }).toBe(true);
+  await a.getByRole('button', { name: '← All annotations' }).click();
+  await expect(a.getByRole('region', { name: 'Orphaned annotations' })).toContainText(doomed);
+  // Type it back, so the seed article is whole again for the other specs.
+  await e.getByRole('button', { name: 'Correct text' }).click();
+  await selectPassage(e, ' necessitates', { toolbar: false });
+  await e.keyboard.type(`${doomed} necessitates`);
+  await e.getByRole('button', { name: 'Done correcting' }).click();
+  await expect
+    .poll(async () => withDb(async (db) => (await db.query(`SELECT text FROM "Article" WHERE slug = 'kremlin-not-rejecting-us-peace-initiative'`)).rows[0].text), { timeout: 30_000 })
+    .toContain(doomed);
   await Promise.all([ctxA.close(), ctxB.close(), ctxE.close()]);
 });
 
