@@ -20,6 +20,7 @@ export default async function SignedInLayout({ children }: { children: React.Rea
           <Link href="/api-docs">API</Link>
           {can(user.role, 'user:manage') && <Link href="/admin/users">Users</Link>}
           {can(user.role, 'audit:read') && <Link href="/admin/audit">Audit log</Link>}
+          {can(user.role, 'verdict:manage') && <Link href="/admin/verdicts">Verdicts</Link>}
           <Link href="/account">Account</Link>
         </nav>
         <div className="user-badge" data-testid="current-user">

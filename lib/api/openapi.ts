@@ -140,7 +140,29 @@ export const openApiDocument = {
   },
   paths: {
     '/api/health': { get: { summary: 'Health of the app and its database', security: [], responses: { '200': { description: 'Up' }, '503': { description: 'Something is down (named)' } } } },
-    '/api/verdicts': { get: { summary: 'The verdict scale', responses: { '200': { description: 'Verdicts in order' }, ...errorResponses } } },
+    '/api/verdicts': {
+      get: { summary: 'The verdict scale', responses: { '200': { description: 'Verdicts in order' }, ...errorResponses } },
+      post: {
+        summary: 'Add a verdict to the scale (admins)',
+        requestBody: {
+          required: true,
+          ...json({
+            type: 'object',
+            required: ['key', 'label', 'color', 'ratingValue', 'requiresSource'],
+            properties: { key: { type: 'string' }, label: { type: 'string' }, color: { type: 'string', pattern: '^#[0-9a-fA-F]{6}$' }, ratingValue: { type: 'integer', minimum: 0, maximum: 5 }, requiresSource: { type: 'boolean' } },
+          }),
+        },
+        responses: { '201': { description: 'Created' }, ...errorResponses },
+      },
+    },
+    '/api/verdicts/{key}': {
+      parameters: [idParam('key', 'Verdict key')],
+      patch: {
+        summary: 'Rename, recolour or re-rate a verdict, or change whether it needs a source (admins)',
+        requestBody: { required: true, ...json({ type: 'object', properties: { label: { type: 'string' }, color: { type: 'string' }, ratingValue: { type: 'integer' }, requiresSource: { type: 'boolean' } } }) },
+        responses: { '200': { description: 'Updated' }, ...errorResponses },
+      },
+    },
     '/api/articles/{id}/annotations': {
       parameters: [idParam('id', 'Article id')],
       get: { summary: 'Annotations of an article in text order', responses: { '200': json({ type: 'object', properties: { annotations: { type: 'array', items: { $ref: '#/components/schemas/Annotation' } } } }), ...errorResponses } },
