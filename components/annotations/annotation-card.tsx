@@ -117,7 +117,7 @@ export function AnnotationCard({ annotation, viewer, number, revision, onEdit, o
   return (
     <article className="annotation-card" aria-labelledby={`card-title-${annotation.id}`} data-testid="annotation-card">
       <header className="card-head">
-        <h2 id={`card-title-${annotation.id}`}>
+        <h2 id={`card-title-${annotation.id}`} tabIndex={-1}>
           <span className="number">{number}</span> <VerdictBadge verdict={annotation.verdict} /> <StatusPill status={annotation.status} />
         </h2>
         <button type="button" className="button small" onClick={onClose} aria-label="Close card">

@@ -109,7 +109,7 @@ export function AnnotationForm({ quote, verdicts, initial, mode, onSave, onCance
                 value={v.key}
                 checked={draft.verdict === v.key}
                 onChange={() => setDraft((d) => ({ ...d, verdict: v.key }))}
-                autoFocus={mode === 'create' && v === verdicts[0]}
+                autoFocus={v.key === (initial?.verdict ?? verdicts[0]?.key)}
               />
               <span className="swatch" aria-hidden="true" />
               {v.label}

@@ -138,17 +138,33 @@ export function ArticleWorkspace({ articleId, text, viewer, initialAnnotations, 
     [annotations, filters, activeId, open],
   );
 
+  const formOpen = panel.kind === 'create' || panel.kind === 'edit';
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       const target = event.target as HTMLElement;
-      if (event.ctrlKey || event.metaKey || event.altKey || target.closest('input, textarea, select, [contenteditable="true"]')) return;
-      if (event.key === 'n') step(1);
-      else if (event.key === 'p') step(-1);
+      // The article text takes no typing unless an editor is correcting it: n and p work there too.
+      if (event.ctrlKey || event.metaKey || event.altKey || target.closest('input, textarea, select, [contenteditable="true"]:not([aria-readonly="true"])')) return;
+      // An open form is not thrown away by a stray n or p.
+      if (event.key === 'n' && !formOpen) step(1);
+      else if (event.key === 'p' && !formOpen) step(-1);
       else if (event.key === 'Escape') setPanel({ kind: 'list' });
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [step]);
+  }, [step, formOpen]);
+
+  // Keyboard focus never drops to the page when the panel changes under it: a card that opens
+  // (after a save) takes it, and the article text gets it back when a form or card closes.
+  const previousPanel = useRef(panel.kind);
+  useEffect(() => {
+    const before = previousPanel.current;
+    previousPanel.current = panel.kind;
+    if (before === panel.kind && panel.kind === 'list') return;
+    const active = document.activeElement;
+    if (active && active !== document.body) return;
+    if (panel.kind === 'card') panelRef.current?.querySelector<HTMLElement>('.annotation-card h2')?.focus();
+    else if (panel.kind === 'list') document.querySelector<HTMLElement>('.annotated-article .ProseMirror')?.focus({ preventScroll: true });
+  }, [panel]);
 
   async function create(selection: TextSelection, key: string, draft: AnnotationDraft, submit: boolean) {
     const body = { start: selection.start, end: selection.end, exact: selection.exact, ...toPayload(draft), submit };

@@ -31,7 +31,7 @@ export function LoginForm({ next }: { next: string }) {
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate aria-describedby={error ? 'login-error' : undefined}>
+    <form method="post" action="/login" onSubmit={onSubmit} noValidate aria-describedby={error ? 'login-error' : undefined}>
       {error && (
         <div id="login-error" role="alert" className="form-error">
           {error}

@@ -101,8 +101,8 @@ export const HighlightDecorations = Extension.create<HighlightOptions>({
               onClick([badgeId]);
               return true;
             }
-            // Only a plain click opens cards; a drag or shift-click is a selection.
-            if (!view.state.selection.empty) return false;
+            // A shift-click extends a selection; ProseMirror does not call this after a drag.
+            if (event.shiftKey) return false;
             const hits = specs.filter((s) => s.from <= pos && pos < s.to).sort((a, b) => a.to - a.from - (b.to - b.from));
             if (!hits.length) return false;
             onClick(hits.map((h) => h.spec.id));
