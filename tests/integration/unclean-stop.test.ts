@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
@@ -80,5 +80,17 @@ describe('after an unclean stop', () => {
     loadOrCreateSecrets(dataDir, again);
     expect(again.AUTH_SECRET).toBe(env.AUTH_SECRET);
     expect(again.COLLAB_TOKEN_SECRET).toBe('from-the-environment-0123456789abcdef0123');
+  });
+});
+
+describe('secrets in production', () => {
+  it('refuses to start without AUTH_SECRET and COLLAB_TOKEN_SECRET, naming them', () => {
+    const env = { ...process.env, NODE_ENV: 'production', FACTCHECK_DATA_DIR: mkdtempSync(path.join(tmpdir(), 'prod-')) } as NodeJS.ProcessEnv;
+    delete env.AUTH_SECRET;
+    delete env.NEXTAUTH_SECRET;
+    delete env.COLLAB_TOKEN_SECRET;
+    const result = spawnSync(process.execPath, ['scripts/start.mjs'], { env, encoding: 'utf8', timeout: 60_000 });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('AUTH_SECRET, COLLAB_TOKEN_SECRET not set: refusing to start');
   });
 });

@@ -5,13 +5,15 @@ import { listArticles } from '@/lib/articles/list-articles';
 import { formatDate } from '@/lib/format';
 import { can } from '@/lib/auth/permissions';
 import { ArticleProgress } from '@/components/articles/article-progress';
+import { articleFilters, filterArticles, isArticleFilter } from '@/lib/articles/article-filters';
 
 export const metadata: Metadata = { title: 'Articles' };
 
-export default async function ArticlesPage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
+export default async function ArticlesPage({ searchParams }: { searchParams: Promise<{ q?: string; show?: string }> }) {
   const user = await requireUser();
-  const { q = '' } = await searchParams;
-  const articles = await listArticles(user, q);
+  const { q = '', show } = await searchParams;
+  const filter = isArticleFilter(show) ? show : 'all';
+  const articles = filterArticles(await listArticles(user, q), filter);
   return (
     <>
       <div className="page-head">
@@ -27,13 +29,23 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Pro
           Search articles
         </label>
         <input id="article-search" name="q" type="search" defaultValue={q} placeholder="Search by title or outlet" />
+        <label htmlFor="article-filter" className="sr-only">
+          Show
+        </label>
+        <select id="article-filter" name="show" defaultValue={filter}>
+          {Object.entries(articleFilters).map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </select>
         <button className="button" type="submit">
           Search
         </button>
       </form>
       {articles.length === 0 ? (
         <div className="card empty-state">
-          {q ? `No article matches “${q}”.` : 'No articles yet. An editor can add one with “New article”.'}
+          {q || filter !== 'all' ? 'No article matches this search and filter. Clear them to see every article.' : 'No articles yet. An editor can add one with “New article”.'}
         </div>
       ) : (
         <ul className="article-list">
