@@ -92,7 +92,7 @@ function newestSourceTime() {
     }
   };
   for (const dir of ['app', 'components', 'lib']) if (existsSync(path.join(root, dir))) walk(path.join(root, dir));
-  for (const file of ['next.config.js', 'package-lock.json', 'prisma/schema.prisma']) {
+  for (const file of ['next.config.js', 'proxy.ts', 'package-lock.json', 'prisma/schema.prisma']) {
     if (existsSync(path.join(root, file))) newest = Math.max(newest, statSync(path.join(root, file)).mtimeMs);
   }
   return newest;
