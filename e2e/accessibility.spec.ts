@@ -26,6 +26,8 @@ async function signIn(page: Page, who: { email: string; password: string }): Pro
 async function checkPage(page: Page, label: string): Promise<void> {
   // Fonts and client components settle before axe measures colours and names.
   await page.waitForLoadState('networkidle').catch(() => {});
+  // After a client-side refresh Next streams the page's <title> back in; wait for it.
+  await expect(page).toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page }).withTags(wcagTags).analyze();
   const minor = results.violations.filter((v) => v.impact !== 'serious' && v.impact !== 'critical');
   if (minor.length) console.log(`axe (not failing): ${label}: ${minor.map((v) => `${v.id} [${v.impact}] ×${v.nodes.length}`).join(', ')}`);
