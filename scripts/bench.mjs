@@ -127,6 +127,8 @@ async function main() {
     DATABASE_URL: databaseUrl,
     NEXTAUTH_URL: baseUrl,
     COLLAB_PUBLIC_URL: collabUrl,
+    // The same under the variable's earlier name, for a tree from before it was renamed.
+    NEXT_PUBLIC_COLLAB_URL: collabUrl,
     ...secrets,
     SEED_ADMIN_PASSWORD: passwords.admin,
     SEED_EDITOR_PASSWORD: passwords.editor,
