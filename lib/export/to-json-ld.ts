@@ -60,14 +60,20 @@ export function toWebAnnotationCollection(report: Report): WebAnnotationCollecti
       id: `${id}#page-1`,
       type: 'AnnotationPage',
       startIndex: 0,
-      items: report.annotations.map((annotation) => toWebAnnotation(report, annotation)),
+      items: report.annotations.map((annotation) => toWebAnnotation(annotation, report.baseUrl, articleUrl(report))),
     },
   };
 }
 
-function toWebAnnotation(report: Report, annotation: ReportAnnotation): WebAnnotation {
+/** What an annotation needs to become a W3C Web Annotation (a report's annotation, or the API's). */
+export type WebAnnotationSubject = Pick<ReportAnnotation, 'id' | 'quote' | 'position' | 'verdict' | 'rationale' | 'sources' | 'createdAt' | 'updatedAt'> & {
+  author: { name: string };
+};
+
+/** One annotation in the W3C Web Annotation Data Model, on the article at `targetSource`. */
+export function toWebAnnotation(annotation: WebAnnotationSubject, baseUrl: string, targetSource: string): WebAnnotation {
   return {
-    id: `${report.baseUrl}/api/annotations/${encodeURIComponent(annotation.id)}`,
+    id: `${baseUrl}/api/annotations/${encodeURIComponent(annotation.id)}`,
     type: 'Annotation',
     motivation: 'assessing',
     created: annotation.createdAt.toISOString(),
@@ -75,7 +81,7 @@ function toWebAnnotation(report: Report, annotation: ReportAnnotation): WebAnnot
     creator: { type: 'Person', name: annotation.author.name },
     target: {
       type: 'SpecificResource',
-      source: articleUrl(report),
+      source: targetSource,
       selector: [
         { type: 'TextQuoteSelector', ...annotation.quote },
         { type: 'TextPositionSelector', ...annotation.position },
@@ -85,7 +91,7 @@ function toWebAnnotation(report: Report, annotation: ReportAnnotation): WebAnnot
   };
 }
 
-function annotationBodies(annotation: ReportAnnotation): (TextualBody | SourceBody)[] {
+function annotationBodies(annotation: WebAnnotationSubject): (TextualBody | SourceBody)[] {
   const bodies: (TextualBody | SourceBody)[] = [];
   if (annotation.verdict) {
     bodies.push({ type: 'TextualBody', purpose: 'assessing', value: annotation.verdict.label, format: 'text/plain' });
