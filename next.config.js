@@ -8,6 +8,8 @@ const securityHeaders = [
 
 export default {
   poweredByHeader: false,
+  // forbidden(): a signed-in user whose role may not open a page gets a 403 page (app/forbidden.tsx).
+  experimental: { authInterrupts: true },
   // `npm test` type-checks the whole project (tsc --noEmit) as its own step; the build does not
   // repeat it, so `npm start` is not slowed down by tests' types.
   typescript: { ignoreBuildErrors: true },

@@ -180,7 +180,7 @@ for (const scheme of schemes) {
       await expect(page.getByTestId('user-card').filter({ hasText: 'Dana Deactivated' })).toBeVisible();
       await checkPage(page, `admin users (${scheme})`);
       await page.getByLabel('Name', { exact: true }).fill('Ivy Invited');
-      await page.getByLabel('E-mail', { exact: true }).fill(`a11y-invited-${scheme}@factcheck.local`);
+      await page.getByLabel('E-mail', { exact: true }).fill(`a11y-invited-${scheme}-${Date.now()}@factcheck.local`);
       await page.getByRole('button', { name: 'Add user' }).click();
       await expect(page.locator('.form-success')).toBeVisible();
       await checkPage(page, `admin users, a user added (${scheme})`);

@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { accounts, logIn } from './support/accounts';
+import { accounts, ensureExtraUser, logIn } from './support/accounts';
 import { openSeedArticle, selectPassage } from './support/article';
 import { withDb } from './support/database';
 
@@ -56,4 +56,41 @@ test('[ADMIN][CREATE_USER]: invite a reviewer, who sets a password and works; de
     await expect(rows.filter({ hasText: action }).filter({ hasText: /Nora Newcomer|newcomer-/ }).first()).toBeVisible();
   }
   await Promise.all([adminContext.close(), userContext.close()]);
+});
+
+test('[ADMIN][DEMOTE]: an editor demoted while their article page is open loses the editor controls at once, is refused editor actions, and the audit log says so', async ({ browser }) => {
+  const stamp = Date.now();
+  const editor = await ensureExtraUser(`demoted-${stamp}@factcheck.local`, `Dee Demoted ${stamp}`, 'EDITOR');
+  const editorContext = await browser.newContext();
+  const page = await editorContext.newPage();
+  await logIn(page, editor);
+  await openSeedArticle(page);
+  await expect(page.getByTestId('connection-state')).toHaveText('Live');
+  await expect(page.getByRole('button', { name: 'Correct text' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Review', exact: true })).toBeVisible();
+  const articleId = page.url().split('/').pop()!;
+
+  const adminContext = await browser.newContext();
+  const admin = await adminContext.newPage();
+  await logIn(admin, accounts.admin);
+  await admin.goto(`/admin/users?q=${encodeURIComponent(editor.email)}`);
+  const card = admin.getByTestId('user-card').filter({ hasText: editor.email });
+  await card.getByRole('button', { name: /^Edit/ }).click();
+  await card.getByLabel('Role').selectOption('REVIEWER');
+  await card.getByRole('button', { name: 'Save' }).click();
+  await expect(card.locator('.role-pill')).toHaveText('Reviewer');
+
+  // The collaboration server ends their socket; the page tells them and drops the editor controls.
+  await expect(page.getByText(/An admin changed your role/)).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByRole('button', { name: 'Correct text' })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'Review', exact: true })).toHaveCount(0);
+  await expect(page.getByTestId('connection-state')).toHaveText('Live');
+  // Editor actions are refused on the server, whatever the browser still holds.
+  const exportResponse = await page.request.get(`/api/articles/${articleId}/export?format=md`);
+  expect(exportResponse.status()).toBe(403);
+  expect((await page.goto(`/articles/${articleId}/review`))?.status()).toBe(403);
+
+  await admin.goto('/admin/audit');
+  await expect(admin.locator('main table tbody tr').filter({ hasText: 'user.role_changed' }).filter({ hasText: editor.name }).first()).toBeVisible();
+  await Promise.all([adminContext.close(), editorContext.close()]);
 });

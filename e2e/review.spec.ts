@@ -25,7 +25,7 @@ async function annotateAs(browser: Browser, who: { email: string; password: stri
   await page.goto(`/articles/${articleId}`);
   await expect(page.getByTestId('article-text')).toBeVisible();
   await expect(page.getByRole('link', { name: 'Review', exact: true })).toHaveCount(0);
-  expect((await page.goto(`/articles/${articleId}/review`))?.status()).toBe(404);
+  expect((await page.goto(`/articles/${articleId}/review`))?.status()).toBe(403);
   await context.close();
   return annotation.id as string;
 }

@@ -88,11 +88,15 @@ run('end-to-end tests (Playwright, Chromium)', bin('playwright'), ['test'], {
   TEST_DATABASE_URL: testDatabaseUrl,
 });
 const e2e = readJson(e2eJson);
+const flaky = [];
 if (e2e?.stats) {
   counts.passed += e2e.stats.expected + (e2e.stats.flaky ?? 0);
   counts.failed += e2e.stats.unexpected;
   const walk = (suite) => {
-    for (const spec of suite.specs ?? []) if (!spec.ok) failures.push(`e2e: ${spec.file} › ${spec.title}`);
+    for (const spec of suite.specs ?? []) {
+      if (!spec.ok) failures.push(`e2e: ${spec.file} › ${spec.title}`);
+      else if ((spec.tests ?? []).some((t) => t.status === 'flaky')) flaky.push(`e2e: ${spec.file} › ${spec.title}`);
+    }
     for (const child of suite.suites ?? []) walk(child);
   };
   for (const suite of e2e.suites ?? []) walk(suite);
@@ -106,6 +110,8 @@ if (e2e?.stats) {
 }
 
 console.log('\n=== summary ===');
+// A test that failed once and passed on its retry (CI only) counts as passed but is named here.
+for (const name of flaky) console.log(`FLAKY   ${name} (failed, then passed on its retry)`);
 for (const failure of failures) console.log(`FAILED  ${failure}`);
 console.log(`${counts.passed} passed, ${counts.failed} failed`);
 process.exit(counts.failed ? 1 : 0);

@@ -1,6 +1,7 @@
 'use client';
 
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useRouter } from 'next/navigation';
 import type { AnnotationDto } from '@/lib/annotations/annotation-dto';
 import type { VerdictDto } from '@/lib/verdicts/list-verdicts';
 import type { StatusAction } from '@/lib/annotations/input-schemas';
@@ -85,10 +86,23 @@ export function ArticleWorkspace({ articleId, text, viewer, initialAnnotations, 
   // Others' changes arrive as events relayed by the collaboration server (after their commit);
   // bursts are coalesced into one re-read.
   const pendingRefresh = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const collab = useCollaboration(articleId, () => {
-    if (pendingRefresh.current) clearTimeout(pendingRefresh.current);
-    pendingRefresh.current = setTimeout(() => refresh().catch(() => {}), 100);
-  });
+  const router = useRouter();
+  const collab = useCollaboration(
+    articleId,
+    () => {
+      if (pendingRefresh.current) clearTimeout(pendingRefresh.current);
+      pendingRefresh.current = setTimeout(() => refresh().catch(() => {}), 100);
+    },
+    (why) => {
+      if (why === 'user-deactivated') {
+        notify('Your account has been deactivated: nothing more can be saved. Ask an admin if this is a mistake.', 'error');
+        return;
+      }
+      // The page's controls follow the role: re-render it on the server with the new one.
+      notify('An admin changed your role: this page now shows what your new role allows.', 'error');
+      router.refresh();
+    },
+  );
   const [correcting, setCorrecting] = useState(false);
   // One object per live document: the editor is rebuilt when it changes.
   const { synced, provider, ydoc, self } = collab;

@@ -30,15 +30,21 @@ interface TokenResponse {
   user: { id: string; name: string; color: string };
 }
 
+/** Why the server ended this user's socket itself (server/socket-close.ts). */
+export type AccessEnded = 'access-changed' | 'user-deactivated';
+
 /**
  * Joins the article's collaborative document: presence, carets, live text, and the committed
  * metadata events the server relays (`onEvent`). A fresh short-lived token is asked for on every
- * (re)connect.
+ * (re)connect. `onAccessEnded` hears when the server closed the socket because an admin changed
+ * the user's role or deactivated them.
  */
-export function useCollaboration(articleId: string, onEvent: (event: ArticleEvent) => void): Collaboration {
+export function useCollaboration(articleId: string, onEvent: (event: ArticleEvent) => void, onAccessEnded?: (why: AccessEnded) => void): Collaboration {
   const [state, setState] = useState<Collaboration>({ provider: null, ydoc: null, synced: false, state: 'connecting', peers: [], self: null });
   const onEventRef = useRef(onEvent);
   onEventRef.current = onEvent;
+  const onAccessEndedRef = useRef(onAccessEnded);
+  onAccessEndedRef.current = onAccessEnded;
 
   useEffect(() => {
     let cancelled = false;
@@ -73,6 +79,10 @@ export function useCollaboration(articleId: string, onEvent: (event: ArticleEven
         },
         onSynced: ({ state: synced }) => {
           if (!cancelled && synced) setState((s) => ({ ...s, synced: true, state: 'live' }));
+        },
+        onClose: ({ event }) => {
+          if (cancelled || event.code !== 4403) return;
+          if (event.reason === 'access-changed' || event.reason === 'user-deactivated') onAccessEndedRef.current?.(event.reason);
         },
         onStateless: ({ payload }) => {
           try {

@@ -15,7 +15,8 @@ export function useToasts() {
   const notify = useCallback(
     (message: string, kind: 'ok' | 'error' = 'ok') => {
       const id = nextId.current++;
-      setToasts((list) => [...list.slice(-3), { id, message, kind }]);
+      // The same message twice (say, two sockets closed for one reason) shows once.
+      setToasts((list) => (list.some((t) => t.message === message && t.kind === kind) ? list : [...list.slice(-3), { id, message, kind }]));
       // Errors stay until dismissed; confirmations go away by themselves.
       if (kind === 'ok') setTimeout(() => dismiss(id), 4000);
     },

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { requireUser } from '@/lib/auth/current-user';
+import { requirePage } from '@/lib/auth/require-page';
 import { roleLabel } from '@/lib/auth/roles';
 import { listApiTokens } from '@/lib/users/list-api-tokens';
 import { ChangePasswordForm } from '@/components/account/change-password-form';
@@ -8,7 +8,7 @@ import { ApiTokens } from '@/components/account/api-tokens';
 export const metadata: Metadata = { title: 'Account' };
 
 export default async function AccountPage() {
-  const user = await requireUser();
+  const user = await requirePage('/account');
   const tokens = await listApiTokens(user);
   return (
     <>

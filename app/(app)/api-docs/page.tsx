@@ -1,12 +1,14 @@
 import type { Metadata } from 'next';
 import { openApiDocument } from '@/lib/api/openapi';
+import { requirePage } from '@/lib/auth/require-page';
 
 export const metadata: Metadata = { title: 'API' };
 
 type Operation = { summary: string };
 
 /** A readable rendering of the OpenAPI document (no third-party viewer: nothing loads from the internet). */
-export default function ApiDocsPage() {
+export default async function ApiDocsPage() {
+  await requirePage('/api-docs');
   const paths = Object.entries(openApiDocument.paths) as [string, Record<string, Operation | unknown>][];
   return (
     <>

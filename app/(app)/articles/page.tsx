@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { requireUser } from '@/lib/auth/current-user';
+import { requirePage } from '@/lib/auth/require-page';
 import { listArticles } from '@/lib/articles/list-articles';
 import { formatDate } from '@/lib/format';
 import { can } from '@/lib/auth/permissions';
@@ -10,7 +10,7 @@ import { articleFilters, filterArticles, isArticleFilter } from '@/lib/articles/
 export const metadata: Metadata = { title: 'Articles' };
 
 export default async function ArticlesPage({ searchParams }: { searchParams: Promise<{ q?: string; show?: string }> }) {
-  const user = await requireUser();
+  const user = await requirePage('/articles');
   const { q = '', show } = await searchParams;
   const filter = isArticleFilter(show) ? show : 'all';
   const articles = filterArticles(await listArticles(user, q), filter);

@@ -1,9 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { ZodError } from 'zod';
-import { requireUser } from '@/lib/auth/current-user';
-import { can } from '@/lib/auth/permissions';
+import { requirePage } from '@/lib/auth/require-page';
 import { AppError } from '@/lib/errors';
 import { listAuditEvents, type AuditPage } from '@/lib/audit/list-audit-events';
 import { listAuditActions } from '@/lib/audit/list-audit-actions';
@@ -18,8 +16,7 @@ const filterKeys = ['actor', 'action', 'from', 'to'] as const;
 const filterLabels: Record<string, string> = { actor: 'Actor', action: 'Action', from: '“From”', to: '“To”', cursor: 'The page link' };
 
 export default async function AuditPage({ searchParams }: { searchParams: SearchParams }) {
-  const user = await requireUser();
-  if (!can(user.role, 'audit:read')) notFound();
+  const user = await requirePage('/admin/audit');
   const raw = compactSearchParams(await searchParams, [...filterKeys, 'cursor']);
   const filters = compactSearchParams(raw, filterKeys);
   const [actions, result] = await Promise.all([listAuditActions(user), load(user, raw)]);
@@ -121,7 +118,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
   );
 }
 
-async function load(user: Awaited<ReturnType<typeof requireUser>>, query: Record<string, string>): Promise<AuditPage | { error: string }> {
+async function load(user: Awaited<ReturnType<typeof requirePage>>, query: Record<string, string>): Promise<AuditPage | { error: string }> {
   try {
     return await listAuditEvents(user, query);
   } catch (error) {

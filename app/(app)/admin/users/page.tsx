@@ -1,8 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
-import { requireUser } from '@/lib/auth/current-user';
-import { can } from '@/lib/auth/permissions';
+import { requirePage } from '@/lib/auth/require-page';
 import { roleLabel, roles } from '@/lib/auth/roles';
 import { listUsers } from '@/lib/users/list-users';
 import { listUsersQuery } from '@/lib/users/input-schemas';
@@ -15,8 +13,7 @@ export const metadata: Metadata = { title: 'Users' };
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function UsersPage({ searchParams }: { searchParams: SearchParams }) {
-  const user = await requireUser();
-  if (!can(user.role, 'user:manage')) notFound();
+  const user = await requirePage('/admin/users');
   const raw = compactSearchParams(await searchParams, ['q', 'role', 'active', 'page']);
   const parsed = listUsersQuery.safeParse(raw);
   const query = parsed.success ? parsed.data : listUsersQuery.parse({});

@@ -1,15 +1,12 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
-import { requireUser } from '@/lib/auth/current-user';
-import { can } from '@/lib/auth/permissions';
+import { requirePage } from '@/lib/auth/require-page';
 import { listVerdicts } from '@/lib/verdicts/list-verdicts';
 import { VerdictScaleEditor } from '@/components/admin/verdict-scale-editor';
 
 export const metadata: Metadata = { title: 'Verdict scale' };
 
 export default async function VerdictsPage() {
-  const user = await requireUser();
-  if (!can(user.role, 'verdict:manage')) notFound();
+  const user = await requirePage('/admin/verdicts');
   return (
     <>
       <h1>Verdict scale</h1>

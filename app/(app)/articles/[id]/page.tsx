@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { requireUser } from '@/lib/auth/current-user';
+import { requirePage } from '@/lib/auth/require-page';
 import { getArticleById } from '@/lib/articles/get-article-by-id';
 import { AppError } from '@/lib/errors';
 import { formatDate } from '@/lib/format';
@@ -14,7 +14,7 @@ import { ExportMenu } from '@/components/annotations/export-menu';
 type Params = { params: Promise<{ id: string }> };
 
 async function load(id: string) {
-  const user = await requireUser();
+  const user = await requirePage('/articles/[id]');
   try {
     return { user, article: await getArticleById(user, id) };
   } catch (error) {

@@ -1,14 +1,11 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
-import { requireUser } from '@/lib/auth/current-user';
-import { can } from '@/lib/auth/permissions';
+import { requirePage } from '@/lib/auth/require-page';
 import { NewArticleForm } from '@/components/articles/new-article-form';
 
 export const metadata: Metadata = { title: 'New article' };
 
 export default async function NewArticlePage() {
-  const user = await requireUser();
-  if (!can(user.role, 'article:create')) notFound();
+  const user = await requirePage('/articles/new');
   return (
     <>
       <h1>New article</h1>

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { requireUser } from '@/lib/auth/current-user';
+import { requirePage } from '@/lib/auth/require-page';
 import { getOwnAccount } from '@/lib/users/get-own-account';
 import { ChangePasswordForm } from '@/components/account/change-password-form';
 import { SignOutButton } from '@/components/auth/sign-out-button';
@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: 'Change your password' };
 // Outside the signed-in layout on purpose: every other page sends a user who must change their
 // password here, and this page must not send them on again.
 export default async function ChangePasswordPage() {
-  const user = await requireUser({ allowMustChangePassword: true });
+  const user = await requirePage('/account/password', { allowMustChangePassword: true });
   const account = await getOwnAccount(user);
   return (
     <main className="login-shell">

@@ -1,8 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { requireUser } from '@/lib/auth/current-user';
-import { can } from '@/lib/auth/permissions';
+import { requirePage } from '@/lib/auth/require-page';
 import { AppError } from '@/lib/errors';
 import { getReviewOverview } from '@/lib/articles/get-review-overview';
 import { findDisagreements } from '@/lib/articles/find-disagreements';
@@ -15,8 +14,7 @@ export const metadata: Metadata = { title: 'Review' };
 
 // Editors and admins only: to anyone else the page does not exist.
 export default async function ReviewPage({ params }: Params) {
-  const user = await requireUser();
-  if (!can(user.role, 'annotation:review')) notFound();
+  const user = await requirePage('/articles/[id]/review');
   const { id } = await params;
   let loaded;
   try {

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { requireUser } from '@/lib/auth/current-user';
+import { requirePage } from '@/lib/auth/require-page';
 import { listArticleRevisions } from '@/lib/articles/list-article-revisions';
 import { AppError } from '@/lib/errors';
 
@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: 'Text history' };
 const when = (date: Date) => date.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
 
 export default async function RevisionsPage({ params }: { params: Promise<{ id: string }> }) {
-  const user = await requireUser();
+  const user = await requirePage('/articles/[id]/revisions');
   const { id } = await params;
   let data;
   try {
