@@ -1,7 +1,8 @@
 import { NextResponse } from 'next/server';
 import { z } from 'zod';
 import { apiRoute, clientIp } from '@/lib/api/route';
-import { exportFormats, renderReport } from '@/lib/export/index';
+import { exportFormats } from '@/lib/export/index';
+import { renderReportOffThread } from '@/lib/export/render-off-thread';
 import { loadReport } from '@/lib/export/load-report';
 
 export const dynamic = 'force-dynamic';
@@ -17,7 +18,7 @@ export const GET = apiRoute<{ id: string }>('export:create', async ({ req, user,
   const url = new URL(req.url);
   const { format, approvedOnly, comments } = query.parse(Object.fromEntries(url.searchParams));
   const report = await loadReport(user, params.id, { approvedOnly, includeComments: comments }, format, url.origin, clientIp(req));
-  const rendered = await renderReport(report, format);
+  const rendered = await renderReportOffThread(report, format);
   const body = typeof rendered.body === 'string' ? rendered.body : new Uint8Array(rendered.body);
   return new NextResponse(body, {
     headers: {
