@@ -14,14 +14,20 @@ export interface CurrentUser {
   mustChangePassword?: boolean;
 }
 
-/** Loads an active user by id; a deactivated or deleted user is nobody (their session is refused). */
-export async function findActiveUser(id: string): Promise<CurrentUser | null> {
-  const user = await db.user.findUnique({
-    where: { id },
-    select: { id: true, email: true, name: true, role: true, active: true, mustChangePassword: true },
-  });
+/** What is read of a user to decide who is calling. */
+export const currentUserSelect = { id: true, email: true, name: true, role: true, active: true, mustChangePassword: true } as const;
+
+type CurrentUserRow = { id: string; email: string; name: string; role: Role; active: boolean; mustChangePassword: boolean };
+
+/** A deactivated or deleted user is nobody (their session or token is refused). */
+export function activeUserOrNull(user: CurrentUserRow | null | undefined): CurrentUser | null {
   if (!user || !user.active) return null;
   return { id: user.id, email: user.email, name: user.name, role: user.role, mustChangePassword: user.mustChangePassword };
+}
+
+/** Loads an active user by id. */
+export async function findActiveUser(id: string): Promise<CurrentUser | null> {
+  return activeUserOrNull(await db.user.findUnique({ where: { id }, select: currentUserSelect }));
 }
 
 /**

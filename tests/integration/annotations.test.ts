@@ -51,6 +51,13 @@ describe('annotations API', () => {
     expect(a.sources).toEqual([{ id: expect.any(String), ...source }]);
     const listed = await call(articleAnnotations.GET, 'GET', { token: tokens.reviewer2, params: { id: articleId } });
     expect(listed.json.annotations.map((x: { id: string }) => x.id)).toContain(a.id);
+    // What the create answered is exactly what is stored (times included), and its history has the creation.
+    const stored = await call(annotationRoute.GET, 'GET', { token: tokens.reviewer2, params: { id: a.id } });
+    expect(stored.json.annotation).toEqual(a);
+    expect(Math.abs(Date.parse(a.createdAt) - Date.now())).toBeLessThan(60_000);
+    expect(a.statusChangedAt).toBe(a.createdAt);
+    const history = await call(historyRoute.GET, 'GET', { token: tokens.reviewer2, params: { id: a.id } });
+    expect(history.json.history).toEqual([expect.objectContaining({ kind: 'created', actor: expect.objectContaining({ id: ids.reviewer }) })]);
   });
 
   it('never creates a duplicate for a retried request with the same idempotency key', async () => {
