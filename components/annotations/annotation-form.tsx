@@ -4,6 +4,8 @@ import { useId, useRef, useState } from 'react';
 import type { AnnotationDto } from '@/lib/annotations/annotation-dto';
 import type { VerdictDto } from '@/lib/verdicts/list-verdicts';
 import { ApiError } from '@/lib/client/api-client';
+import type { SimilarClaim } from '@/lib/annotations/find-similar-claims';
+import { SimilarClaims } from '@/components/annotations/similar-claims';
 
 export interface SourceDraft {
   url: string;
@@ -97,6 +99,7 @@ export function AnnotationForm({ quote, verdicts, initial, mode, onSave, onCance
     >
       <h2>{mode === 'create' ? 'Check claim' : 'Edit annotation'}</h2>
       <blockquote className="quote">{quote}</blockquote>
+      {mode === 'create' && <SimilarClaims text={quote} onReuse={(claim) => setDraft((d) => reuseClaim(d, claim))} />}
 
       <fieldset className="field">
         <legend>Verdict</legend>
@@ -219,4 +222,23 @@ export function AnnotationForm({ quote, verdicts, initial, mode, onSave, onCance
       </div>
     </form>
   );
+}
+
+/**
+ * An earlier check's verdict, rationale and sources, taken into the form without losing what the
+ * reviewer already wrote: their rationale stays first, and a source already listed is not repeated.
+ */
+export function reuseClaim(draft: AnnotationDraft, claim: SimilarClaim): AnnotationDraft {
+  const earlier = `As checked in “${claim.article.title}”: ${claim.rationale}`.trim();
+  const known = new Set(draft.sources.map((s) => s.url.trim()));
+  return {
+    verdict: claim.verdict.key,
+    rationale: draft.rationale.trim() ? `${draft.rationale.trim()}\n\n${earlier}` : earlier,
+    sources: [
+      ...draft.sources,
+      ...claim.sources
+        .filter((s) => !known.has(s.url))
+        .map((s) => ({ url: s.url, title: s.title, publisher: s.publisher, excerpt: s.excerpt, accessedAt: s.accessedAt ?? '' })),
+    ],
+  };
 }

@@ -7,7 +7,7 @@ const statusLabel: Record<AnnotationDto['status'], string> = {
   CHANGES_REQUESTED: 'Changes requested',
 };
 
-export function VerdictBadge({ verdict }: { verdict: AnnotationDto['verdict'] }) {
+export function VerdictBadge({ verdict }: { verdict: { label: string; color: string } | null }) {
   if (!verdict) return <span className="verdict-badge none">No verdict</span>;
   return (
     <span className="verdict-badge" style={{ background: verdict.color }}>

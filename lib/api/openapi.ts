@@ -140,6 +140,37 @@ export const openApiDocument = {
   },
   paths: {
     '/api/health': { get: { summary: 'Health of the app and its database', security: [], responses: { '200': { description: 'Up' }, '503': { description: 'Something is down (named)' } } } },
+    '/api/claims/similar': {
+      get: {
+        summary: 'Claim matching: earlier submitted or approved annotations, in any article, whose passage shares at least half of the words of `text` (stemmed, without stop words), best first, at most 5',
+        parameters: [{ name: 'text', in: 'query', required: true, schema: { type: 'string', minLength: 1, maxLength: 2000 } }],
+        responses: {
+          '200': json({
+            type: 'object',
+            properties: {
+              claims: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  properties: {
+                    annotationId: { type: 'string' },
+                    article: { type: 'object', properties: { id: { type: 'string' }, title: { type: 'string' } } },
+                    exact: { type: 'string' },
+                    verdict: { type: 'object', properties: { key: { type: 'string' }, label: { type: 'string' }, color: { type: 'string' } } },
+                    status: { enum: ['SUBMITTED', 'APPROVED'] },
+                    rationale: { type: 'string' },
+                    sources: { type: 'array', items: { type: 'object' } },
+                    score: { type: 'number', minimum: 0, maximum: 1, description: 'Dice coefficient of the two passages’ lexemes' },
+                    createdAt: { type: 'string', format: 'date-time' },
+                  },
+                },
+              },
+            },
+          }),
+          ...errorResponses,
+        },
+      },
+    },
     '/api/verdicts': {
       get: { summary: 'The verdict scale', responses: { '200': { description: 'Verdicts in order' }, ...errorResponses } },
       post: {
