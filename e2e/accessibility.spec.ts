@@ -164,6 +164,12 @@ for (const scheme of schemes) {
       await expect(page.getByRole('button', { name: 'Download' })).toBeVisible();
       await checkPage(page, `export menu (${scheme})`);
 
+      // Search, with results of both kinds (the annotations made above) and the matches marked.
+      await page.goto('/search?q=compromise');
+      await expect(page.getByTestId('annotation-hit').first()).toBeVisible();
+      await expect(page.getByTestId('article-hit').first()).toBeVisible();
+      await checkPage(page, `search results (${scheme})`);
+
       await page.goto('/api-docs');
       await expect(page.getByRole('heading', { name: 'API', level: 1 })).toBeVisible();
       await checkPage(page, `API docs (${scheme})`);

@@ -17,6 +17,7 @@ export default async function SignedInLayout({ children }: { children: React.Rea
         </Link>
         <nav aria-label="Main">
           <Link href="/articles">Articles</Link>
+          <Link href="/search">Search</Link>
           <Link href="/api-docs">API</Link>
           {can(user.role, 'user:manage') && <Link href="/admin/users">Users</Link>}
           {can(user.role, 'audit:read') && <Link href="/admin/audit">Audit log</Link>}

@@ -33,6 +33,8 @@ interface Props {
   viewer: Viewer & { canCorrect: boolean };
   initialAnnotations: AnnotationDto[];
   verdicts: VerdictDto[];
+  /** An annotation to open at once (a link from search: `?annotation=<id>`). */
+  openAnnotationId?: string;
 }
 
 const draftColor = '#6b7280';
@@ -46,7 +48,7 @@ function toPayload(draft: AnnotationDraft) {
 }
 
 /** The annotate screen: the article with its highlights, and the side panel. */
-export function ArticleWorkspace({ articleId, text, viewer, initialAnnotations, verdicts }: Props) {
+export function ArticleWorkspace({ articleId, text, viewer, initialAnnotations, verdicts, openAnnotationId }: Props) {
   const [annotations, setAnnotations] = useState(initialAnnotations);
   const [panel, setPanel] = useState<Panel>({ kind: 'list' });
   const [filters, setFilters] = useState<Filters>(noFilters);
@@ -140,6 +142,14 @@ export function ArticleWorkspace({ articleId, text, viewer, initialAnnotations, 
       panelRef.current?.querySelector<HTMLElement>('.annotation-card h2')?.focus();
     });
   }, []);
+
+  // Arriving from a search result: its card opens and its highlight scrolls into view.
+  const openedFromLink = useRef(false);
+  useEffect(() => {
+    if (openedFromLink.current || !openAnnotationId) return;
+    openedFromLink.current = true;
+    if (initialAnnotations.some((a) => a.id === openAnnotationId)) open(openAnnotationId);
+  }, [openAnnotationId, initialAnnotations, open]);
 
   const step = useCallback(
     (direction: 1 | -1) => {

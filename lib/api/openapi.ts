@@ -140,6 +140,37 @@ export const openApiDocument = {
   },
   paths: {
     '/api/health': { get: { summary: 'Health of the app and its database', security: [], responses: { '200': { description: 'Up' }, '503': { description: 'Something is down (named)' } } } },
+    '/api/search': {
+      get: {
+        summary: 'Full-text search (English stemming; web-search syntax: "a phrase", or, -word) over article titles and text and annotation passages and rationales, best first, at most 20 of each; matches in snippets are between U+0001 and U+0002',
+        parameters: [{ name: 'q', in: 'query', required: true, schema: { type: 'string', minLength: 1, maxLength: 200 } }],
+        responses: {
+          '200': json({
+            type: 'object',
+            properties: {
+              query: { type: 'string' },
+              articles: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, title: { type: 'string' }, outlet: { type: 'string' }, titleMarked: { type: 'string' }, snippet: { type: 'string' } } } },
+              annotations: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  properties: {
+                    id: { type: 'string' },
+                    article: { type: 'object', properties: { id: { type: 'string' }, title: { type: 'string' } } },
+                    verdict: { type: ['object', 'null'], properties: { label: { type: 'string' }, color: { type: 'string' } } },
+                    status: { enum: ['DRAFT', 'SUBMITTED', 'APPROVED', 'CHANGES_REQUESTED'] },
+                    author: { type: 'string' },
+                    quote: { type: 'string' },
+                    rationale: { type: 'string' },
+                  },
+                },
+              },
+            },
+          }),
+          ...errorResponses,
+        },
+      },
+    },
     '/api/claims/similar': {
       get: {
         summary: 'Claim matching: earlier submitted or approved annotations, in any article, whose passage shares at least half of the words of `text` (stemmed, without stop words), best first, at most 5',

@@ -12,6 +12,7 @@ export const pageAccess = {
   '/articles/[id]/review': 'annotation:review',
   '/articles/[id]/revisions': 'article:read',
   '/api-docs': 'article:read',
+  '/search': 'article:read',
   '/account': 'account:manage',
   '/account/password': 'account:manage',
   '/admin/users': 'user:manage',

@@ -11,7 +11,7 @@ import { listVerdicts } from '@/lib/verdicts/list-verdicts';
 import { can } from '@/lib/auth/permissions';
 import { ExportMenu } from '@/components/annotations/export-menu';
 
-type Params = { params: Promise<{ id: string }> };
+type Params = { params: Promise<{ id: string }>; searchParams?: Promise<{ annotation?: string }> };
 
 async function load(id: string) {
   const user = await requirePage('/articles/[id]');
@@ -28,8 +28,9 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
   return { title: article.title };
 }
 
-export default async function ArticlePage({ params }: Params) {
+export default async function ArticlePage({ params, searchParams }: Params) {
   const { user, article } = await load((await params).id);
+  const { annotation: openAnnotationId } = (await searchParams) ?? {};
   const [annotations, verdicts] = await Promise.all([listAnnotations(user, article.id), listVerdicts(user)]);
   const viewer = {
     id: user.id,
@@ -55,7 +56,7 @@ export default async function ArticlePage({ params }: Params) {
         {article.author ? ` · ${article.author}` : ''}
         {article.publishedAt ? ` · ${formatDate(article.publishedAt)}` : ''}
       </p>
-      <ArticleWorkspace articleId={article.id} text={article.text} viewer={viewer} initialAnnotations={annotations} verdicts={verdicts} />
+      <ArticleWorkspace articleId={article.id} text={article.text} viewer={viewer} initialAnnotations={annotations} verdicts={verdicts} openAnnotationId={openAnnotationId} />
     </>
   );
 }
