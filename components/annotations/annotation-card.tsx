@@ -58,6 +58,8 @@ function describeEvent(entry: AnnotationHistoryEntry): string {
       return 'reopened the thread';
     case 'deleted':
       return 'deleted it';
+    case 'corrected':
+      return `corrected the approved verdict: “${String(data.note ?? '')}”`;
     default:
       return entry.kind.replace(/_/g, ' ');
   }

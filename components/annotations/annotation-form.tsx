@@ -19,6 +19,8 @@ export interface AnnotationDraft {
   verdict: string | null;
   rationale: string;
   sources: SourceDraft[];
+  /** Why an approved verdict changes (published in the article's corrections log). */
+  correctionNote?: string;
 }
 
 interface Props {
@@ -26,6 +28,8 @@ interface Props {
   verdicts: VerdictDto[];
   initial?: AnnotationDraft;
   mode: 'create' | 'edit';
+  /** The annotation being edited is approved: changing its verdict is a public correction. */
+  approved?: boolean;
   onSave: (draft: AnnotationDraft, submit: boolean) => Promise<void>;
   onCancel: () => void;
 }
@@ -42,7 +46,7 @@ export function draftFromAnnotation(annotation: AnnotationDto): AnnotationDraft 
 }
 
 /** Verdict, rationale and sources; used to create an annotation and to edit one. */
-export function AnnotationForm({ quote, verdicts, initial, mode, onSave, onCancel }: Props) {
+export function AnnotationForm({ quote, verdicts, initial, mode, approved = false, onSave, onCancel }: Props) {
   const [draft, setDraft] = useState<AnnotationDraft>(initial ?? { verdict: null, rationale: '', sources: [] });
   const [error, setError] = useState<{ message: string; field?: string } | null>(null);
   const [saving, setSaving] = useState<'draft' | 'submit' | null>(null);
@@ -50,6 +54,7 @@ export function AnnotationForm({ quote, verdicts, initial, mode, onSave, onCance
   const id = useId();
   const verdict = verdicts.find((v) => v.key === draft.verdict) ?? null;
   const needsSource = verdict?.requiresSource ?? false;
+  const correcting = approved && draft.verdict !== (initial?.verdict ?? null);
 
   const setSource = (index: number, patch: Partial<SourceDraft>) =>
     setDraft((d) => ({ ...d, sources: d.sources.map((s, i) => (i === index ? { ...s, ...patch } : s)) }));
@@ -72,9 +77,12 @@ export function AnnotationForm({ quote, verdicts, initial, mode, onSave, onCance
     if (submit && needsSource && draft.sources.length === 0) {
       return setError({ message: `A “${verdict?.label}” verdict needs at least one source before it can be submitted. Add a source, or save a draft.`, field: 'sources' });
     }
+    if (correcting && !draft.correctionNote?.trim()) {
+      return setError({ message: "This verdict was approved: say why it changes. The note goes into the article's public corrections log.", field: 'correctionNote' });
+    }
     setSaving(submit ? 'submit' : 'draft');
     try {
-      await onSave({ ...draft, sources: draft.sources.filter((s) => s.url.trim() || s.title.trim()) }, submit);
+      await onSave({ ...draft, correctionNote: correcting ? draft.correctionNote : undefined, sources: draft.sources.filter((s) => s.url.trim() || s.title.trim()) }, submit);
     } catch (caught) {
       const apiError = caught instanceof ApiError ? caught : null;
       setError({ message: apiError?.message ?? 'Saving failed.', field: apiError?.field });
@@ -121,6 +129,22 @@ export function AnnotationForm({ quote, verdicts, initial, mode, onSave, onCance
         </div>
         {fieldError('verdict') && <p className="field-error">{fieldError('verdict')}</p>}
       </fieldset>
+
+      {correcting && (
+        <div className="field correction-note">
+          <label htmlFor={`${id}-correction`}>Why does the approved verdict change? (public, in the corrections log)</label>
+          <textarea
+            id={`${id}-correction`}
+            rows={3}
+            maxLength={2000}
+            required
+            value={draft.correctionNote ?? ''}
+            onChange={(event) => setDraft((d) => ({ ...d, correctionNote: event.target.value }))}
+            aria-invalid={Boolean(fieldError('correctionNote'))}
+          />
+          {fieldError('correctionNote') && <p className="field-error">{fieldError('correctionNote')}</p>}
+        </div>
+      )}
 
       <div className="field">
         <label htmlFor={`${id}-rationale`}>Rationale</label>

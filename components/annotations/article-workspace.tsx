@@ -207,11 +207,13 @@ export function ArticleWorkspace({ articleId, text, viewer, initialAnnotations, 
     try {
       const { annotation } = await apiFetch<{ annotation: AnnotationDto }>(`/api/annotations/${current.id}`, {
         method: 'PATCH',
-        json: { version: current.version, ...toPayload(draft) },
+        json: { version: current.version, ...toPayload(draft), ...(draft.correctionNote ? { correctionNote: draft.correctionNote } : {}) },
       });
       upsert(annotation);
       setPanel({ kind: 'card', id: annotation.id });
-      notify('Changes saved.');
+      notify(draft.correctionNote ? "Correction saved and added to the article's corrections log." : 'Changes saved.');
+      // The corrections log is drawn on the server with the page.
+      if (draft.correctionNote) router.refresh();
     } catch (error) {
       if (error instanceof ApiError && error.status === 409 && error.body?.current) {
         setConflict({ mine: draft, current: error.body.current as AnnotationDto });
@@ -322,6 +324,7 @@ export function ArticleWorkspace({ articleId, text, viewer, initialAnnotations, 
             quote={current.target.exact}
             verdicts={verdicts}
             initial={draftFromAnnotation(current)}
+            approved={current.status === 'APPROVED'}
             onSave={(draft) => update(current, draft)}
             onCancel={() => setPanel({ kind: 'card', id: current.id })}
           />

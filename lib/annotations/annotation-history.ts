@@ -14,7 +14,9 @@ export type AnnotationEventKind =
   | 'thread_resolved'
   | 'thread_reopened'
   | 'reanchored'
-  | 'orphaned';
+  | 'orphaned'
+  // An approved verdict changed: the correction published in the article's corrections log.
+  | 'corrected';
 
 export async function recordAnnotationEvent(
   tx: Pick<Prisma.TransactionClient, 'annotationEvent'>,

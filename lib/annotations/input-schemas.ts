@@ -52,6 +52,8 @@ export const updateAnnotationInput = z.strictObject({
   verdict: verdictKey.optional(),
   rationale: rationale.optional(),
   sources: sources.optional(),
+  // Why an approved verdict changes: required then, and published in the article's corrections log.
+  correctionNote: text(2000).optional(),
 });
 export type UpdateAnnotationInput = z.infer<typeof updateAnnotationInput>;
 

@@ -1,4 +1,5 @@
 import { db } from '@/lib/db';
+import { AppError } from '@/lib/errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { assertCanOnOwned } from '@/lib/auth/guard';
@@ -39,6 +40,14 @@ export async function updateAnnotation(user: CurrentUser, id: string, input: Upd
         changes.sources = { from: before, to: after };
       }
     }
+    // An approved verdict is public: changing it is a correction, with its reason on the record.
+    const correctionNote = input.correctionNote?.trim() ?? '';
+    const corrects = current.status === 'APPROVED' && changes.verdict !== undefined;
+    if (corrects && !correctionNote) {
+      throw new AppError('UNPROCESSABLE', "correctionNote: this verdict was approved; say why it changes (the note goes into the article's public corrections log)", {
+        field: 'correctionNote',
+      });
+    }
     // A reviewer changing approved work sends it back for review; an editor's change keeps it.
     const reopens = current.status === 'APPROVED' && Object.keys(changes).length > 0 && !can(user.role, 'annotation:review');
 
@@ -62,6 +71,9 @@ export async function updateAnnotation(user: CurrentUser, id: string, input: Upd
       });
     }
     await recordAnnotationEvent(tx, id, user.id, 'updated', { changes, ...(reopens ? { status: { from: 'APPROVED', to: 'SUBMITTED' } } : {}) });
+    if (corrects) {
+      await recordAnnotationEvent(tx, id, user.id, 'corrected', { verdict: changes.verdict!, note: correctionNote, quote: current.quoteExact });
+    }
     const updated = await loadAnnotation(tx, id);
     await publishArticleEvent(tx, { type: 'annotation.changed', articleId: updated.articleId, annotationId: id, actorId: user.id, version: updated.version });
     return updated;

@@ -5,6 +5,7 @@ import { AppError } from '@/lib/errors';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { buildReport, type Report, type ReportOptions } from '@/lib/export/report-model';
 import type { ExportFormat } from '@/lib/export/index';
+import { describeCorrection, listCorrections } from '@/lib/articles/list-corrections';
 
 /**
  * Loads an article and its live annotations into the report model every export format renders,
@@ -34,6 +35,8 @@ export async function loadReport(
       comments: options.includeComments ? { orderBy: { createdAt: 'asc' }, include: { author: { select: { name: true } } } } : { take: 0, include: { author: { select: { name: true } } } },
     },
   });
+  // Every report carries the article's corrections log, whatever it includes otherwise.
+  const corrections = await listCorrections(user, articleId);
   await recordAuditEvent({ actorId: user.id, action: 'export', targetType: 'article', targetId: articleId, ip, data: { format, ...options } });
   return buildReport({
     article,
@@ -41,6 +44,7 @@ export async function loadReport(
     generatedAt: new Date(),
     generatedBy: { name: user.name },
     baseUrl,
+    corrections: corrections.map((correction) => ({ at: correction.at, by: correction.by, text: describeCorrection(correction) })),
     annotations: rows.map((row) => ({
       id: row.id,
       quote: { exact: row.quoteExact, prefix: row.quotePrefix, suffix: row.quoteSuffix },

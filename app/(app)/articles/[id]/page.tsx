@@ -4,10 +4,11 @@ import { notFound } from 'next/navigation';
 import { requirePage } from '@/lib/auth/require-page';
 import { getArticleById } from '@/lib/articles/get-article-by-id';
 import { AppError } from '@/lib/errors';
-import { formatDate } from '@/lib/format';
+import { formatDate, formatDateTime } from '@/lib/format';
 import { ArticleWorkspace } from '@/components/annotations/article-workspace';
 import { listAnnotations } from '@/lib/annotations/list-annotations';
 import { listVerdicts } from '@/lib/verdicts/list-verdicts';
+import { listCorrections } from '@/lib/articles/list-corrections';
 import { can } from '@/lib/auth/permissions';
 import { ExportMenu } from '@/components/annotations/export-menu';
 
@@ -31,7 +32,7 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 export default async function ArticlePage({ params, searchParams }: Params) {
   const { user, article } = await load((await params).id);
   const { annotation: openAnnotationId } = (await searchParams) ?? {};
-  const [annotations, verdicts] = await Promise.all([listAnnotations(user, article.id), listVerdicts(user)]);
+  const [annotations, verdicts, corrections] = await Promise.all([listAnnotations(user, article.id), listVerdicts(user), listCorrections(user, article.id)]);
   const viewer = {
     id: user.id,
     canEditAny: can(user.role, 'annotation:update:any'),
@@ -57,6 +58,23 @@ export default async function ArticlePage({ params, searchParams }: Params) {
         {article.publishedAt ? ` · ${formatDate(article.publishedAt)}` : ''}
       </p>
       <ArticleWorkspace articleId={article.id} text={article.text} viewer={viewer} initialAnnotations={annotations} verdicts={verdicts} openAnnotationId={openAnnotationId} />
+      {corrections.length > 0 && (
+        <section className="card corrections-log" aria-labelledby="corrections-heading" data-testid="corrections-log">
+          <h2 id="corrections-heading">Corrections</h2>
+          <p className="muted">Approved verdicts changed since, with the reason. Every exported report carries this log.</p>
+          <ol>
+            {corrections.map((correction) => (
+              <li key={correction.id}>
+                <Link href={`/articles/${article.id}?annotation=${correction.annotationId}`}>“{correction.quote.length > 80 ? `${correction.quote.slice(0, 80)}…` : correction.quote}”</Link>: {correction.from ?? 'no verdict'} → {correction.to ?? 'no verdict'}.{' '}
+                {correction.note}{' '}
+                <span className="muted">
+                  ({correction.by}, {formatDateTime(correction.at)})
+                </span>
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
     </>
   );
 }
