@@ -89,6 +89,7 @@ export const openApiDocument = {
           verdict: { type: ['string', 'null'] },
           rationale: { type: 'string', maxLength: 20000 },
           sources: { type: 'array', items: { $ref: '#/components/schemas/Source' } },
+          correctionNote: { type: 'string', maxLength: 2000, description: "Required when the verdict of an approved annotation changes: why. Published in the article's corrections log and in reports." },
         },
       },
       Comment: { type: 'object', properties: { id: { type: 'string' }, body: { type: 'string' }, author: { type: 'object' }, createdAt: { type: 'string' } } },
