@@ -14,13 +14,15 @@ import { AnnotationList, applyFilters, noFilters, type Filters } from '@/compone
 import { Toasts, useToasts } from '@/components/ui/toasts';
 import { useCollaboration } from '@/components/collab/use-collaboration';
 import { PresenceBar } from '@/components/collab/presence-bar';
+import { ClaimSuggestions } from '@/components/annotations/claim-suggestions';
 
 type Panel =
   | { kind: 'list' }
   | { kind: 'create'; selection: TextSelection; key: string }
   | { kind: 'card'; id: string }
   | { kind: 'edit'; id: string }
-  | { kind: 'choose'; ids: string[] };
+  | { kind: 'choose'; ids: string[] }
+  | { kind: 'suggest' };
 
 interface Conflict {
   mine: AnnotationDraft;
@@ -383,6 +385,21 @@ export function ArticleWorkspace({ articleId, text, viewer, initialAnnotations, 
               })}
             </ul>
           </section>
+        )}
+        {panel.kind === 'suggest' && (
+          <ClaimSuggestions
+            articleId={articleId}
+            text={text}
+            onCheck={(selection) => setPanel({ kind: 'create', selection, key: newIdempotencyKey() })}
+            onClose={() => setPanel({ kind: 'list' })}
+          />
+        )}
+        {panel.kind === 'list' && (
+          <div className="panel-tools">
+            <button type="button" className="button small" onClick={() => setPanel({ kind: 'suggest' })}>
+              Suggest claims
+            </button>
+          </div>
         )}
         {panel.kind === 'list' && (
           <AnnotationList

@@ -366,6 +366,34 @@ export const openApiDocument = {
         },
       },
     },
+    '/api/articles/{id}/claim-suggestions': {
+      parameters: [idParam('id', 'Article id')],
+      get: {
+        summary: 'Claim suggestions: the sentences most worth checking (figures, reported speech, quotations, superlatives, comparisons, named sources), best first, at most 10, each with a one-line reason and whether an annotation covers it already',
+        responses: {
+          '200': json({
+            type: 'object',
+            properties: {
+              suggestions: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  properties: {
+                    start: { type: 'integer', description: 'UTF-16 offset in the article text' },
+                    end: { type: 'integer' },
+                    text: { type: 'string' },
+                    score: { type: 'integer' },
+                    reason: { type: 'string' },
+                    checked: { type: 'boolean' },
+                  },
+                },
+              },
+            },
+          }),
+          ...errorResponses,
+        },
+      },
+    },
     '/api/articles/{id}/summary': {
       parameters: [idParam('id', 'Article id')],
       put: {
