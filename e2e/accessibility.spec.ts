@@ -170,6 +170,10 @@ for (const scheme of schemes) {
       await expect(page.getByTestId('article-hit').first()).toBeVisible();
       await checkPage(page, `search results (${scheme})`);
 
+      await page.goto('/notifications');
+      await expect(page.getByRole('heading', { name: 'Notifications', level: 1 })).toBeVisible();
+      await checkPage(page, `notifications (${scheme})`);
+
       await page.goto('/api-docs');
       await expect(page.getByRole('heading', { name: 'API', level: 1 })).toBeVisible();
       await checkPage(page, `API docs (${scheme})`);

@@ -43,7 +43,7 @@ test('[ADMIN][CREATE_USER]: invite a reviewer, who sets a password and works; de
   const form = user.getByRole('form', { name: 'Check claim' });
   await form.getByRole('radio', { name: 'Opinion' }).check();
   await form.getByRole('button', { name: 'Submit' }).click();
-  await expect(form.getByText(/Sign in first/)).toBeVisible();
+  await expect(form.locator('.form-error')).toContainText('Sign in first');
   const count = await withDb(async (db) => (await db.query(`SELECT count(*)::int AS n FROM "Annotation" a JOIN "User" u ON u.id = a."authorId" WHERE u.email = $1`, [email])).rows[0].n);
   expect(count).toBe(0);
   await user.goto('/articles');

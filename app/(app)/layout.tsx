@@ -3,9 +3,12 @@ import { requireUser } from '@/lib/auth/current-user';
 import { roleLabel } from '@/lib/auth/roles';
 import { can } from '@/lib/auth/permissions';
 import { SignOutButton } from '@/components/auth/sign-out-button';
+import { NotificationBell } from '@/components/notifications/notification-bell';
+import { unreadCount } from '@/lib/notifications/list-notifications';
 
 export default async function SignedInLayout({ children }: { children: React.ReactNode }) {
   const user = await requireUser();
+  const unread = await unreadCount(user);
   return (
     <>
       <a className="skip-link" href="#content">
@@ -24,6 +27,7 @@ export default async function SignedInLayout({ children }: { children: React.Rea
           {can(user.role, 'verdict:manage') && <Link href="/admin/verdicts">Verdicts</Link>}
           <Link href="/account">Account</Link>
         </nav>
+        <NotificationBell initialUnread={unread} />
         <div className="user-badge" data-testid="current-user">
           <span>{user.name}</span>
           <span className="role-pill">{roleLabel[user.role]}</span>

@@ -1,5 +1,6 @@
 'use client';
 
+import { MentionTextarea } from '@/components/notifications/mention-textarea';
 import { useCallback, useEffect, useState } from 'react';
 import type { AnnotationDto } from '@/lib/annotations/annotation-dto';
 import type { CommentDto } from '@/lib/annotations/comments';
@@ -211,7 +212,7 @@ export function AnnotationCard({ annotation, viewer, number, revision, onEdit, o
           <label htmlFor={`comment-${annotation.id}`} className="sr-only">
             Add a comment
           </label>
-          <textarea id={`comment-${annotation.id}`} rows={2} value={comment} onChange={(e) => setComment(e.target.value)} placeholder="Add a comment…" maxLength={10000} />
+          <MentionTextarea id={`comment-${annotation.id}`} rows={2} value={comment} onValueChange={setComment} placeholder="Add a comment… (@ to mention someone)" maxLength={10000} />
           <div className="form-actions">
             <button type="submit" className="button" disabled={busy !== null || !comment.trim()}>
               {busy === 'comment' ? 'Posting…' : 'Comment'}

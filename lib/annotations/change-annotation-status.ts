@@ -4,6 +4,7 @@ import { assertCan, assertCanOnOwned } from '@/lib/auth/guard';
 import { AppError } from '@/lib/errors';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { publishArticleEvent } from '@/lib/events/article-events';
+import { recordNotifications } from '@/lib/notifications/record-notifications';
 import type { AnnotationStatus } from '@/lib/generated/prisma/enums';
 import { toAnnotationDto, type AnnotationDto, type AnnotationRow } from '@/lib/annotations/annotation-dto';
 import { recordAnnotationEvent, type AnnotationEventKind } from '@/lib/annotations/annotation-history';
@@ -55,6 +56,11 @@ export async function changeAnnotationStatus(
         { actorId: user.id, action: action === 'approve' ? 'annotation.approved' : 'annotation.changes_requested', targetType: 'annotation', targetId: id, ip },
         tx,
       );
+    }
+    if (action === 'approve' || action === 'request_changes') {
+      await recordNotifications(tx, [
+        { userId: current.authorId, kind: action === 'approve' ? 'approved' : 'changes_requested', actorId: user.id, articleId: current.articleId, annotationId: id, excerpt: note ?? current.quoteExact },
+      ]);
     }
     const updated = await loadAnnotation(tx, id);
     await publishArticleEvent(tx, { type: 'annotation.changed', articleId: updated.articleId, annotationId: id, actorId: user.id, version: updated.version });

@@ -4,6 +4,8 @@ import { assertCan } from '@/lib/auth/guard';
 import { publishArticleEvent } from '@/lib/events/article-events';
 import { recordAnnotationEvent } from '@/lib/annotations/annotation-history';
 import { loadAnnotation } from '@/lib/annotations/load-annotation';
+import { findMentions } from '@/lib/notifications/find-mentions';
+import { recordNotifications } from '@/lib/notifications/record-notifications';
 
 export interface CommentDto {
   id: string;
@@ -36,6 +38,12 @@ export async function addComment(user: CurrentUser, annotationId: string, body: 
       await tx.annotation.update({ where: { id: annotationId }, data: { threadResolvedAt: null, threadResolvedById: null } });
     }
     await recordAnnotationEvent(tx, annotationId, user.id, 'commented', { commentId: row.id, body });
+    // Those mentioned first (a mention says more), then the annotation's author.
+    const mentioned = await findMentions(tx, body);
+    await recordNotifications(tx, [
+      ...mentioned.map((m) => ({ userId: m.id, kind: 'mention' as const, actorId: user.id, articleId: annotation.articleId, annotationId, excerpt: body })),
+      { userId: annotation.authorId, kind: 'comment', actorId: user.id, articleId: annotation.articleId, annotationId, excerpt: body },
+    ]);
     await publishArticleEvent(tx, { type: 'comment.changed', articleId: annotation.articleId, annotationId, actorId: user.id });
     return { id: row.id, body: row.body, author: row.author, createdAt: row.createdAt.toISOString() };
   });

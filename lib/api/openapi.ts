@@ -141,6 +141,22 @@ export const openApiDocument = {
   },
   paths: {
     '/api/health': { get: { summary: 'Health of the app and its database', security: [], responses: { '200': { description: 'Up' }, '503': { description: 'Something is down (named)' } } } },
+    '/api/notifications': {
+      get: { summary: "The caller's 50 newest notifications (mention, comment, approved, changes_requested, assigned) and their unread count", responses: { '200': json({ type: 'object', properties: { unread: { type: 'integer' }, notifications: { type: 'array', items: { type: 'object' } } } }), ...errorResponses } },
+    },
+    '/api/notifications/read': {
+      post: {
+        summary: "Mark the caller's notifications read: some by id, or all",
+        requestBody: { required: true, ...json({ oneOf: [{ type: 'object', required: ['ids'], properties: { ids: { type: 'array', items: { type: 'string' }, minItems: 1, maxItems: 200 } } }, { type: 'object', required: ['all'], properties: { all: { const: true } } }] }) },
+        responses: { '200': json({ type: 'object', properties: { unread: { type: 'integer' } } }), ...errorResponses },
+      },
+    },
+    '/api/notifications/stream': {
+      get: { summary: "Server-sent events: `unread` with the caller's unread count, on connect and at each new notification", responses: { '200': { description: 'text/event-stream' }, ...errorResponses } },
+    },
+    '/api/users/mentionable': {
+      get: { summary: 'Active users (id, name) for @mentions in comments', responses: { '200': json({ type: 'object', properties: { users: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, name: { type: 'string' } } } } } }), ...errorResponses } },
+    },
     '/api/search': {
       get: {
         summary: 'Full-text search (English stemming; web-search syntax: "a phrase", or, -word) over article titles and text and annotation passages and rationales, best first, at most 20 of each; matches in snippets are between U+0001 and U+0002',

@@ -3,6 +3,7 @@ import { db } from '@/lib/db';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { assertCan } from '@/lib/auth/guard';
 import { AppError } from '@/lib/errors';
+import { recordNotifications } from '@/lib/notifications/record-notifications';
 import type { ReviewPerson } from '@/lib/articles/get-review-overview';
 
 export const MAX_ASSIGNEES = 200;
@@ -31,8 +32,14 @@ export async function assignReviewers(user: CurrentUser, articleId: string, inpu
     if (refused >= 0) {
       throw new AppError('UNPROCESSABLE', `userIds.${refused}: not an active reviewer or editor`, { field: `userIds.${refused}` });
     }
+    const before = new Set((await tx.articleAssignment.findMany({ where: { articleId }, select: { userId: true } })).map((a) => a.userId));
     await tx.articleAssignment.deleteMany({ where: { articleId, userId: { notIn: userIds } } });
     await tx.articleAssignment.createMany({ data: userIds.map((userId) => ({ articleId, userId })), skipDuplicates: true });
+    // Only those newly assigned hear of it.
+    await recordNotifications(
+      tx,
+      userIds.filter((id) => !before.has(id)).map((id) => ({ userId: id, kind: 'assigned' as const, actorId: user.id, articleId })),
+    );
     return users.sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
   });
 }

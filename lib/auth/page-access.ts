@@ -13,6 +13,7 @@ export const pageAccess = {
   '/articles/[id]/revisions': 'article:read',
   '/api-docs': 'article:read',
   '/search': 'article:read',
+  '/notifications': 'article:read',
   '/account': 'account:manage',
   '/account/password': 'account:manage',
   '/admin/users': 'user:manage',

@@ -6,6 +6,8 @@ import type { Prisma } from '@/lib/generated/prisma/client';
 // clients that have that article open.
 export const ARTICLE_EVENTS_CHANNEL = 'article_events';
 export const USER_EVENTS_CHANNEL = 'user_events';
+// A user has new notifications (payload: their id); the app's notification streams LISTEN.
+export const NOTIFICATION_EVENTS_CHANNEL = 'notification_events';
 
 export type ArticleEvent =
   | { type: 'annotation.changed'; articleId: string; annotationId: string; actorId: string; version: number }

@@ -34,6 +34,11 @@ export async function call(handler: unknown, method: string, options: CallOption
   if (body !== undefined) headers['content-length'] = String(typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength);
   const req = new NextRequest(`http://localhost${options.path ?? '/api/test'}`, { method, headers, body: body as BodyInit | undefined });
   const response = await (handler as RouteHandler)(req, { params: Promise.resolve(options.params ?? {}) });
+  // A stream of events never ends by itself: its status and headers are the answer.
+  if (response.headers.get('content-type') === 'text/event-stream') {
+    await response.body?.cancel();
+    return { status: response.status, json: null, headers: response.headers };
+  }
   const text = await response.text();
   let json: any = null;
   try {
