@@ -102,7 +102,8 @@ for (const scheme of schemes) {
 
       await page.goto('/articles');
       await expect(page.getByRole('heading', { name: 'Articles', level: 1 })).toBeVisible();
-      await checkPage(page, `articles list (${scheme})`);
+      await expect(page.getByTestId('verdict-mix-chart')).toBeVisible();
+      await checkPage(page, `articles list with the dashboard (${scheme})`);
 
       await page.goto('/articles/new');
       await expect(page.getByRole('heading', { name: 'New article' })).toBeVisible();

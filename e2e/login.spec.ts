@@ -20,7 +20,7 @@ for (const role of ['admin', 'editor', 'reviewer'] as Role[]) {
     await logIn(page, account);
     await expect(page.getByTestId('current-user')).toContainText(account.name);
     await expect(page.getByTestId('current-user')).toContainText(account.label);
-    await page.getByRole('link', { name: /Kremlin says Russia is not rejecting/ }).click();
+    await page.locator('.article-list').getByRole('link', { name: /Kremlin says Russia is not rejecting/ }).click();
     const editor = page.getByTestId('article-text');
     await expect(editor).toBeVisible();
     const paragraphs = await editor.locator('p').allTextContents();

@@ -107,7 +107,7 @@ test('[SCREENSHOTS]: README screenshots of the real app', async ({ page, browser
 
   // 2. The articles list, as an editor.
   await signIn(page, accounts.editor);
-  await expect(page.getByRole('link', { name: /Kremlin says Russia is not rejecting/ })).toBeVisible();
+  await expect(page.locator('.article-list').getByRole('link', { name: /Kremlin says Russia is not rejecting/ })).toBeVisible();
   await page.mouse.move(0, 0);
   await shoot(page, 'articles');
 

@@ -2,7 +2,7 @@ import { expect, type Page } from '@playwright/test';
 
 export async function openSeedArticle(page: Page): Promise<void> {
   await page.goto('/articles');
-  await page.getByRole('link', { name: /Kremlin says Russia is not rejecting/ }).click();
+  await page.locator('.article-list').getByRole('link', { name: /Kremlin says Russia is not rejecting/ }).click();
   await waitForArticle(page);
 }
 

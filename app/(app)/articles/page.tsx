@@ -6,6 +6,8 @@ import { formatDate } from '@/lib/format';
 import { can } from '@/lib/auth/permissions';
 import { ArticleProgress } from '@/components/articles/article-progress';
 import { articleFilters, filterArticles, isArticleFilter } from '@/lib/articles/article-filters';
+import { recentActivityOnMyAnnotations } from '@/lib/dashboard/recent-activity';
+import { Dashboard } from '@/components/dashboard/dashboard';
 
 export const metadata: Metadata = { title: 'Articles' };
 
@@ -13,7 +15,9 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Pro
   const user = await requirePage('/articles');
   const { q = '', show } = await searchParams;
   const filter = isArticleFilter(show) ? show : 'all';
-  const articles = filterArticles(await listArticles(user, q), filter);
+  const [all, activity] = await Promise.all([listArticles(user, q), q || filter !== 'all' ? Promise.resolve([]) : recentActivityOnMyAnnotations(user)]);
+  const articles = filterArticles(all, filter);
+  const searching = Boolean(q) || filter !== 'all';
   return (
     <>
       <div className="page-head">
@@ -24,6 +28,7 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Pro
           </Link>
         )}
       </div>
+      {!searching && <Dashboard articles={all} activity={activity} />}
       <form className="search-bar" role="search" action="/articles">
         <label htmlFor="article-search" className="sr-only">
           Search articles
