@@ -13,8 +13,18 @@ export async function userFromBearerToken(header: string): Promise<CurrentUser |
   // The token and its owner in one query: this runs on every API request made with a token.
   const token = await db.apiToken.findUnique({
     where: { tokenHash: hashApiToken(match[1]!) },
-    select: { revokedAt: true, user: { select: currentUserSelect } },
+    select: { id: true, revokedAt: true, lastUsedAt: true, user: { select: currentUserSelect } },
   });
   if (!token || token.revokedAt) return null;
-  return activeUserOrNull(token.user);
+  const user = activeUserOrNull(token.user);
+  if (user) await noteUse(token);
+  return user;
+}
+
+/** "Last used", to the minute: one write a minute per token at most, not one per request. */
+async function noteUse(token: { id: string; lastUsedAt: Date | null }): Promise<void> {
+  const now = new Date();
+  if (token.lastUsedAt && now.getTime() - token.lastUsedAt.getTime() < 60_000) return;
+  const cutoff = new Date(now.getTime() - 60_000);
+  await db.apiToken.updateMany({ where: { id: token.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: cutoff } }] }, data: { lastUsedAt: now } });
 }

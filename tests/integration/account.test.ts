@@ -77,6 +77,11 @@ describe('personal API tokens', () => {
     const listed = await call(tokensRoute.GET, 'GET', { token: secret });
     expect(listed.status).toBe(200);
     expect(listed.json.tokens.map((t: { id: string }) => t.id)).toContain(token.id);
+    // Using it is noted, to the minute.
+    const lastUsedAt = listed.json.tokens.find((t: { id: string }) => t.id === token.id).lastUsedAt;
+    expect(Math.abs(Date.parse(lastUsedAt) - Date.now())).toBeLessThan(60_000);
+    await call(tokensRoute.GET, 'GET', { token: secret });
+    expect((await db.apiToken.findUniqueOrThrow({ where: { id: token.id } })).lastUsedAt!.toISOString()).toBe(lastUsedAt);
     expect(JSON.stringify(listed.json)).not.toContain(secret);
     expect(JSON.stringify(listed.json)).not.toContain('tokenHash');
 
