@@ -85,8 +85,10 @@ export function AnnotationCard({ annotation, viewer, number, revision, onEdit, o
   }, [annotation.id]);
 
   useEffect(() => {
+    // Blind review: its comments and history stay hidden with its verdict.
+    if (annotation.blind) return;
     load().catch(() => notify('Could not load comments and history.', 'error'));
-  }, [load, revision, annotation.version, notify]);
+  }, [load, revision, annotation.version, annotation.blind, notify]);
 
   async function run(label: string, action: () => Promise<void>) {
     setBusy(label);
@@ -117,11 +119,31 @@ export function AnnotationCard({ annotation, viewer, number, revision, onEdit, o
     { action: 'reopen', label: 'Reopen', show: viewer.canReview && (annotation.status === 'APPROVED' || annotation.status === 'CHANGES_REQUESTED') },
   ];
 
+  if (annotation.blind) {
+    return (
+      <article className="annotation-card" aria-labelledby={`card-title-${annotation.id}`} data-testid="annotation-card">
+        <header className="card-head">
+          <h2 id={`card-title-${annotation.id}`} tabIndex={-1}>
+            <span className="number">{number}</span> <VerdictBadge verdict={null} blind /> <StatusPill status={annotation.status} />
+          </h2>
+          <button type="button" className="button small" onClick={onClose} aria-label="Close card">
+            ✕
+          </button>
+        </header>
+        <blockquote className="quote">{annotation.target.exact}</blockquote>
+        <p className="notice" data-testid="blind-notice">
+          This article is in blind review: {annotation.author.name}’s verdict on this passage, with its rationale, sources and comments, stays hidden until
+          you submit your own check of it.
+        </p>
+      </article>
+    );
+  }
+
   return (
     <article className="annotation-card" aria-labelledby={`card-title-${annotation.id}`} data-testid="annotation-card">
       <header className="card-head">
         <h2 id={`card-title-${annotation.id}`} tabIndex={-1}>
-          <span className="number">{number}</span> <VerdictBadge verdict={annotation.verdict} /> <StatusPill status={annotation.status} />
+          <span className="number">{number}</span> <VerdictBadge verdict={annotation.verdict} blind={annotation.blind} /> <StatusPill status={annotation.status} />
         </h2>
         <button type="button" className="button small" onClick={onClose} aria-label="Close card">
           ✕

@@ -112,7 +112,7 @@ export function AnnotationList({ annotations, numbers, verdicts, filters, onFilt
               <span className="number">{numbers.get(a.id)}</span>
               <span className="item-body">
                 <span className="item-head">
-                  <VerdictBadge verdict={a.verdict} /> <StatusPill status={a.status} />
+                  <VerdictBadge verdict={a.verdict} blind={a.blind} /> <StatusPill status={a.status} />
                   {a.commentCount > 0 && <span className="muted small"> · {a.commentCount} comment{a.commentCount === 1 ? '' : 's'}</span>}
                 </span>
                 <span className="item-quote">“{a.target.exact.length > 120 ? `${a.target.exact.slice(0, 120)}…` : a.target.exact}”</span>
@@ -132,7 +132,7 @@ export function AnnotationList({ annotations, numbers, verdicts, filters, onFilt
                 <button type="button" className="annotation-item orphan" onClick={() => onOpen(a.id)}>
                   <span className="number">{numbers.get(a.id)}</span>
                   <span className="item-body">
-                    <VerdictBadge verdict={a.verdict} /> <span className="item-quote">“{a.target.exact}”</span>
+                    <VerdictBadge verdict={a.verdict} blind={a.blind} /> <span className="item-quote">“{a.target.exact}”</span>
                   </span>
                 </button>
               </li>

@@ -72,7 +72,7 @@ export function ArticleWorkspace({ articleId, text, viewer, initialAnnotations, 
           start: a.target.start,
           end: a.target.end,
           color: a.verdict?.color ?? draftColor,
-          label: a.verdict?.label ?? 'No verdict yet',
+          label: a.blind ? 'Verdict hidden (blind review)' : (a.verdict?.label ?? 'No verdict yet'),
           number: numbers.get(a.id) ?? 0,
           draft: a.status === 'DRAFT',
           exact: a.target.exact,
@@ -376,7 +376,7 @@ export function ArticleWorkspace({ articleId, text, viewer, initialAnnotations, 
                     <button type="button" className="annotation-item" onClick={() => open(id)}>
                       <span className="number">{numbers.get(id)}</span>
                       <span className="item-body">
-                        {a.verdict?.label ?? 'No verdict'} · {a.author.name}
+                        {a.blind ? 'Verdict hidden' : (a.verdict?.label ?? 'No verdict')} · {a.author.name}
                         <span className="item-quote">“{a.target.exact}”</span>
                       </span>
                     </button>

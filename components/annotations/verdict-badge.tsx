@@ -7,7 +7,8 @@ const statusLabel: Record<AnnotationDto['status'], string> = {
   CHANGES_REQUESTED: 'Changes requested',
 };
 
-export function VerdictBadge({ verdict }: { verdict: { label: string; color: string } | null }) {
+export function VerdictBadge({ verdict, blind = false }: { verdict: { label: string; color: string } | null; blind?: boolean }) {
+  if (blind) return <span className="verdict-badge none">Verdict hidden (blind review)</span>;
   if (!verdict) return <span className="verdict-badge none">No verdict</span>;
   return (
     <span className="verdict-badge" style={{ background: verdict.color }}>

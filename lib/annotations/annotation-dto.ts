@@ -31,6 +31,8 @@ export interface AnnotationDto {
   commentCount: number;
   createdAt: string;
   updatedAt: string;
+  /** Blind review: its verdict and details are hidden from this viewer until they submit their own. */
+  blind?: boolean;
 }
 
 export function toAnnotationDto(row: AnnotationRow): AnnotationDto {

@@ -4,6 +4,7 @@ import { assertCan } from '@/lib/auth/guard';
 import { publishArticleEvent } from '@/lib/events/article-events';
 import { recordAnnotationEvent } from '@/lib/annotations/annotation-history';
 import { loadAnnotation } from '@/lib/annotations/load-annotation';
+import { assertNotBlinded } from '@/lib/annotations/blind-review';
 import { findMentions } from '@/lib/notifications/find-mentions';
 import { recordNotifications } from '@/lib/notifications/record-notifications';
 
@@ -16,7 +17,7 @@ export interface CommentDto {
 
 export async function listComments(user: CurrentUser, annotationId: string): Promise<CommentDto[]> {
   assertCan(user, 'article:read');
-  await loadAnnotation(db, annotationId);
+  await assertNotBlinded(db, user, await loadAnnotation(db, annotationId));
   const rows = await db.comment.findMany({
     where: { annotationId },
     orderBy: { createdAt: 'asc' },
@@ -30,6 +31,7 @@ export async function addComment(user: CurrentUser, annotationId: string, body: 
   assertCan(user, 'comment:create');
   return db.$transaction(async (tx) => {
     const annotation = await loadAnnotation(tx, annotationId);
+    await assertNotBlinded(tx, user, annotation);
     const row = await tx.comment.create({
       data: { annotationId, authorId: user.id, body },
       include: { author: { select: { id: true, name: true } } },

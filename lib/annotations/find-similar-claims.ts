@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { db } from '@/lib/db';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { assertCan } from '@/lib/auth/guard';
+import { seesEverything } from '@/lib/annotations/blind-review';
 
 export const similarClaimsQuery = z.strictObject({
   text: z.string().trim().min(1, 'must not be empty').max(2_000, 'must be at most 2,000 characters'),
@@ -47,8 +48,10 @@ export async function findSimilarClaims(user: CurrentUser, text: string, limit =
     ), candidates AS (
       SELECT a.id, a."articleId", a."quoteExact", a.rationale, a.status::text AS status, a."createdAt", a."verdictId",
              array(SELECT DISTINCT unnest(tsvector_to_array(to_tsvector('english', a."quoteExact")))) AS lexemes
-      FROM "Annotation" a, query
+      FROM query, "Annotation" a
+      JOIN "Article" art ON art.id = a."articleId"
       WHERE a."deletedAt" IS NULL AND a."verdictId" IS NOT NULL AND a.status IN ('SUBMITTED', 'APPROVED')
+        AND (${seesEverything(user, true)} OR NOT art."blindReview" OR a."authorId" = ${user.id})
         AND cardinality(query.lexemes) > 0
         AND to_tsvector('english', a."quoteExact") @@ to_tsquery('simple', array_to_string(array(SELECT quote_literal(l) FROM unnest(query.lexemes) l), ' | '))
     ), scored AS (

@@ -3,6 +3,7 @@ import type { CurrentUser } from '@/lib/auth/current-user';
 import { assertCan } from '@/lib/auth/guard';
 import { toAnnotationDto, type AnnotationDto } from '@/lib/annotations/annotation-dto';
 import { loadAnnotation } from '@/lib/annotations/load-annotation';
+import { assertNotBlinded } from '@/lib/annotations/blind-review';
 
 export interface AnnotationHistoryEntry {
   id: string;
@@ -14,12 +15,14 @@ export interface AnnotationHistoryEntry {
 
 export async function getAnnotation(user: CurrentUser, id: string): Promise<AnnotationDto> {
   assertCan(user, 'article:read');
-  return toAnnotationDto(await loadAnnotation(db, id));
+  const row = await loadAnnotation(db, id);
+  await assertNotBlinded(db, user, row);
+  return toAnnotationDto(row);
 }
 
 export async function getAnnotationHistory(user: CurrentUser, id: string): Promise<AnnotationHistoryEntry[]> {
   assertCan(user, 'article:read');
-  await loadAnnotation(db, id);
+  await assertNotBlinded(db, user, await loadAnnotation(db, id));
   const events = await db.annotationEvent.findMany({
     where: { annotationId: id },
     orderBy: { createdAt: 'asc' },

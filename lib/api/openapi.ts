@@ -382,6 +382,14 @@ export const openApiDocument = {
         },
       },
     },
+    '/api/articles/{id}/blind-review': {
+      parameters: [idParam('id', 'Article id')],
+      put: {
+        summary: "Blind double review on or off (editors, admins; audited). While on, a reviewer's reads of the article's annotations leave out others' verdicts, rationales, sources, comments and history on passages they have not submitted their own check of (`blind: true`; the detail routes answer 403), and search and claim matching leave out others' annotations on it",
+        requestBody: { required: true, ...json({ type: 'object', required: ['enabled'], additionalProperties: false, properties: { enabled: { type: 'boolean' } } }) },
+        responses: { '200': json({ type: 'object', properties: { blindReview: { type: 'boolean' } } }), ...errorResponses },
+      },
+    },
     '/api/articles/{id}/claim-suggestions': {
       parameters: [idParam('id', 'Article id')],
       get: {

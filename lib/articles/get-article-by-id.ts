@@ -7,7 +7,7 @@ export async function getArticleById(user: CurrentUser, id: string) {
   assertCan(user, 'article:read');
   const article = await db.article.findUnique({
     where: { id },
-    select: { id: true, slug: true, title: true, outlet: true, author: true, url: true, publishedAt: true, text: true, version: true },
+    select: { id: true, slug: true, title: true, outlet: true, author: true, url: true, publishedAt: true, text: true, version: true, blindReview: true },
   });
   if (!article) throw new AppError('NOT_FOUND', 'No such article.');
   return article;

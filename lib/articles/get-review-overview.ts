@@ -24,6 +24,7 @@ export interface ReviewOverview {
     outlet: string;
     summary: string | null;
     summaryVerdict: { key: string; label: string; color: string } | null;
+    blindReview: boolean;
   };
   /** Every live annotation in text order (orphaned ones too, flagged), with its comment thread. */
   annotations: ReviewAnnotation[];
@@ -57,6 +58,7 @@ export async function getReviewOverview(user: CurrentUser, articleId: string): P
       title: true,
       outlet: true,
       summary: true,
+      blindReview: true,
       summaryVerdict: { select: { key: true, label: true, color: true } },
       assignments: { orderBy: { user: { name: 'asc' } }, select: { user: { select: { id: true, name: true, role: true, active: true } } } },
     },
@@ -90,7 +92,7 @@ export async function getReviewOverview(user: CurrentUser, articleId: string): P
   }
 
   return {
-    article: { id: article.id, title: article.title, outlet: article.outlet, summary: article.summary, summaryVerdict: article.summaryVerdict },
+    article: { id: article.id, title: article.title, outlet: article.outlet, summary: article.summary, summaryVerdict: article.summaryVerdict, blindReview: article.blindReview },
     annotations,
     counts: {
       total: annotations.length,

@@ -1,6 +1,7 @@
 import { db } from '@/lib/db';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { assertCan } from '@/lib/auth/guard';
+import { seesEverything } from '@/lib/annotations/blind-review';
 
 export interface ArticleListItem {
   id: string;
@@ -27,7 +28,7 @@ export async function listArticles(user: CurrentUser, search = ''): Promise<Arti
     db.article.findMany({
       where: term ? { OR: [{ title: { contains: term, mode: 'insensitive' } }, { outlet: { contains: term, mode: 'insensitive' } }] } : {},
       orderBy: { createdAt: 'desc' },
-      select: { id: true, slug: true, title: true, outlet: true, publishedAt: true },
+      select: { id: true, slug: true, title: true, outlet: true, publishedAt: true, blindReview: true },
     }),
     db.annotation.groupBy({ by: ['articleId', 'status'], where: { deletedAt: null }, _count: { _all: true } }),
     db.annotation.groupBy({ by: ['articleId', 'verdictId'], where: { deletedAt: null, verdictId: { not: null } }, _count: { _all: true } }),
@@ -35,12 +36,13 @@ export async function listArticles(user: CurrentUser, search = ''): Promise<Arti
     db.articleAssignment.findMany({ where: { userId: user.id }, select: { articleId: true } }),
   ]);
   const assignedIds = new Set(assignments.map((a) => a.articleId));
-  const items = articles.map((article) => {
+  const items = articles.map(({ blindReview, ...article }) => {
     const progress = emptyProgress();
     for (const row of byStatus) if (row.articleId === article.id) progress[row.status] = row._count._all;
     const verdictMix = verdicts
       .map((v) => ({ label: v.label, color: v.color, count: byVerdict.find((row) => row.articleId === article.id && row.verdictId === v.id)?._count._all ?? 0 }))
-      .filter((v) => v.count > 0);
+      // Blind review: a reviewer is not shown the verdicts of a blind article, even as counts.
+      .filter((v) => v.count > 0 && seesEverything(user, blindReview));
     const annotationCount = Object.values(progress).reduce((a, b) => a + b, 0);
     return { ...article, annotationCount, progress, verdictMix, assigned: assignedIds.has(article.id) };
   });

@@ -19,7 +19,9 @@ export type AuditAction =
   | 'invitation.accepted'
   | 'password.changed'
   | 'api_token.created'
-  | 'api_token.revoked';
+  | 'api_token.revoked'
+  | 'article.blind_review_on'
+  | 'article.blind_review_off';
 
 export interface AuditEventInput {
   actorId: string | null;

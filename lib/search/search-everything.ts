@@ -3,6 +3,7 @@ import { db } from '@/lib/db';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { assertCan } from '@/lib/auth/guard';
 import { MATCH_END, MATCH_START } from '@/lib/search/match-markers';
+import { seesEverything } from '@/lib/annotations/blind-review';
 
 export const searchQuery = z.strictObject({
   q: z.string().trim().min(1, 'type something to search for').max(200, 'must be at most 200 characters'),
@@ -42,6 +43,8 @@ export interface SearchResults {
  */
 export async function searchEverything(user: CurrentUser, query: string, limit = 20): Promise<SearchResults> {
   assertCan(user, 'article:read');
+  // Blind review: reviewers do not find others' annotations on blind articles.
+  const everything = seesEverything(user, true);
   const [articles, annotations] = await Promise.all([
     db.$queryRaw<ArticleHit[]>`
       WITH q AS (SELECT websearch_to_tsquery('english', ${query}) AS query)
@@ -63,6 +66,7 @@ export async function searchEverything(user: CurrentUser, query: string, limit =
       JOIN "User" u ON u.id = n."authorId"
       LEFT JOIN "Verdict" v ON v.id = n."verdictId", q
       WHERE n."deletedAt" IS NULL
+        AND (${everything} OR NOT ar."blindReview" OR n."authorId" = ${user.id})
         AND (setweight(to_tsvector('english', n."quoteExact"), 'A') || to_tsvector('english', n.rationale)) @@ q.query
       ORDER BY ts_rank(setweight(to_tsvector('english', n."quoteExact"), 'A') || to_tsvector('english', n.rationale), q.query) DESC, n."createdAt" DESC
       LIMIT ${limit}`,

@@ -57,6 +57,11 @@ export default async function ArticlePage({ params, searchParams }: Params) {
         {article.author ? ` · ${article.author}` : ''}
         {article.publishedAt ? ` · ${formatDate(article.publishedAt)}` : ''}
       </p>
+      {article.blindReview && (
+        <p className="notice" data-testid="blind-review-banner">
+          Blind review: {can(user.role, 'annotation:review') ? 'reviewers do not see each other’s verdicts on a passage until they have submitted their own.' : 'you will see other reviewers’ verdicts on a passage once you have submitted your own check of it.'}
+        </p>
+      )}
       <ArticleWorkspace articleId={article.id} text={article.text} viewer={viewer} initialAnnotations={annotations} verdicts={verdicts} openAnnotationId={openAnnotationId} />
       {corrections.length > 0 && (
         <section className="card corrections-log" aria-labelledby="corrections-heading" data-testid="corrections-log">

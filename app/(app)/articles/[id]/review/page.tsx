@@ -1,3 +1,4 @@
+import { BlindReviewToggle } from '@/components/review/blind-review-toggle';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
@@ -33,6 +34,7 @@ export default async function ReviewPage({ params }: Params) {
         </Link>
       </div>
       <p className="article-meta">{overview.article.outlet}</p>
+      <BlindReviewToggle articleId={overview.article.id} initial={overview.article.blindReview} />
       <ReviewDesk initial={{ overview, disagreements: groups, agreement }} verdicts={verdicts} />
     </>
   );
