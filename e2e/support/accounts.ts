@@ -10,10 +10,13 @@ export const accounts: Record<Role, { email: string; password: string; name: str
 
 export async function logIn(page: Page, who: { email: string; password: string }): Promise<void> {
   await page.goto('/login');
+  await page.locator('html[data-hydrated="true"]').waitFor({ state: 'attached' });
   await page.getByLabel('E-mail').fill(who.email);
   await page.getByLabel('Password').fill(who.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page).toHaveURL(/\/articles$/);
+  // The page's buttons work once React has hydrated it.
+  await page.locator('html[data-hydrated="true"]').waitFor({ state: 'attached' });
 }
 
 /** An extra account of the given role, with the same password as the seeded reviewer. */
