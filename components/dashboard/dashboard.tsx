@@ -23,13 +23,13 @@ export function Dashboard({ articles, activity }: { articles: ArticleListItem[];
   const mix = new Map<string, VerdictCount>();
   for (const article of articles) {
     for (const v of article.verdictMix) {
-      const entry = mix.get(v.label) ?? { label: v.label, color: v.color, count: 0 };
+      const entry = mix.get(v.label) ?? { label: v.label, color: v.color, position: v.position, count: 0 };
       entry.count += v.count;
       mix.set(v.label, entry);
     }
   }
-  // Scale order (each article's mix is in scale order; the first article to use a verdict places it).
-  const verdicts = [...mix.values()];
+  // In the order of the verdict scale.
+  const verdicts = [...mix.values()].sort((a, b) => a.position - b.position);
   return (
     <section className="dashboard" aria-label="Your desk" data-testid="dashboard">
       <div className="card dashboard-panel">

@@ -6,6 +6,8 @@ export interface VerdictCount {
   label: string;
   color: string;
   count: number;
+  /** Place in the verdict scale. */
+  position: number;
 }
 
 /**

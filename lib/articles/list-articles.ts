@@ -13,7 +13,7 @@ export interface ArticleListItem {
   /** Live annotations per review status. */
   progress: Record<'DRAFT' | 'SUBMITTED' | 'APPROVED' | 'CHANGES_REQUESTED', number>;
   /** Live annotations per verdict, in scale order. */
-  verdictMix: { label: string; color: string; count: number }[];
+  verdictMix: { label: string; color: string; count: number; position: number }[];
   /** The user is assigned to this article (such articles come first). */
   assigned: boolean;
 }
@@ -32,7 +32,7 @@ export async function listArticles(user: CurrentUser, search = ''): Promise<Arti
     }),
     db.annotation.groupBy({ by: ['articleId', 'status'], where: { deletedAt: null }, _count: { _all: true } }),
     db.annotation.groupBy({ by: ['articleId', 'verdictId'], where: { deletedAt: null, verdictId: { not: null } }, _count: { _all: true } }),
-    db.verdict.findMany({ orderBy: { position: 'asc' }, select: { id: true, label: true, color: true } }),
+    db.verdict.findMany({ orderBy: { position: 'asc' }, select: { id: true, label: true, color: true, position: true } }),
     db.articleAssignment.findMany({ where: { userId: user.id }, select: { articleId: true } }),
   ]);
   const assignedIds = new Set(assignments.map((a) => a.articleId));
@@ -40,7 +40,7 @@ export async function listArticles(user: CurrentUser, search = ''): Promise<Arti
     const progress = emptyProgress();
     for (const row of byStatus) if (row.articleId === article.id) progress[row.status] = row._count._all;
     const verdictMix = verdicts
-      .map((v) => ({ label: v.label, color: v.color, count: byVerdict.find((row) => row.articleId === article.id && row.verdictId === v.id)?._count._all ?? 0 }))
+      .map((v) => ({ label: v.label, color: v.color, position: v.position, count: byVerdict.find((row) => row.articleId === article.id && row.verdictId === v.id)?._count._all ?? 0 }))
       // Blind review: a reviewer is not shown the verdicts of a blind article, even as counts.
       .filter((v) => v.count > 0 && seesEverything(user, blindReview));
     const annotationCount = Object.values(progress).reduce((a, b) => a + b, 0);
