@@ -97,6 +97,8 @@ for (const scheme of schemes) {
     });
 
     test(`[ADMIN][A11Y][${scheme}]: every signed-in page`, async ({ page }) => {
+      // Twenty-odd pages and states, each measured by axe: more than the default minute on a busy machine.
+      test.setTimeout(240_000);
       await signIn(page, accounts.admin);
       await ensureAnnotations(page);
 
@@ -165,6 +167,16 @@ for (const scheme of schemes) {
       await expect(page.getByRole('button', { name: 'Download' })).toBeVisible();
       await checkPage(page, `export menu (${scheme})`);
 
+      // The review page (with the blind review switch and the disagreements view), and the text history.
+      const { id: seedId } = await seedArticle();
+      await page.goto(`/articles/${seedId}/review`);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Review: /);
+      await expect(page.getByLabel('Blind double review')).toBeVisible();
+      await checkPage(page, `review page (${scheme})`);
+      await page.goto(`/articles/${seedId}/revisions`);
+      await expect(page.getByRole('heading', { name: 'Text history', level: 1 })).toBeVisible();
+      await checkPage(page, `text history (${scheme})`);
+
       // Search, with results of both kinds (the annotations made above) and the matches marked.
       await page.goto('/search?q=compromise');
       await expect(page.getByTestId('annotation-hit').first()).toBeVisible();
@@ -197,6 +209,10 @@ for (const scheme of schemes) {
       await checkPage(page, `admin users, a user added (${scheme})`);
       await page.getByTestId('user-card').first().getByRole('button', { name: /^Edit/ }).click();
       await checkPage(page, `admin users, editing a user (${scheme})`);
+
+      await page.goto('/admin/verdicts');
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      await checkPage(page, `admin verdict scale (${scheme})`);
 
       await page.goto('/admin/audit');
       await expect(page.getByRole('heading', { name: 'Audit log', level: 1 })).toBeVisible();
