@@ -93,9 +93,11 @@ export function ArticleWorkspace({ articleId, text, viewer, initialAnnotations, 
   const router = useRouter();
   const collab = useCollaboration(
     articleId,
-    () => {
+    (event) => {
       if (pendingRefresh.current) clearTimeout(pendingRefresh.current);
       pendingRefresh.current = setTimeout(() => refresh().catch(() => {}), 100);
+      // The blind review banner is drawn on the server with the page.
+      if (event.type === 'article.review_mode') router.refresh();
     },
     (why) => {
       if (why === 'user-deactivated') {

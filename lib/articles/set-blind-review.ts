@@ -4,6 +4,7 @@ import type { CurrentUser } from '@/lib/auth/current-user';
 import { assertCan } from '@/lib/auth/guard';
 import { AppError } from '@/lib/errors';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
+import { publishArticleEvent } from '@/lib/events/article-events';
 
 export const blindReviewInput = z.strictObject({ enabled: z.boolean() });
 
@@ -16,6 +17,7 @@ export async function setBlindReview(user: CurrentUser, articleId: string, enabl
     if (article.blindReview !== enabled) {
       await tx.article.update({ where: { id: articleId }, data: { blindReview: enabled } });
       await recordAuditEvent({ actorId: user.id, action: enabled ? 'article.blind_review_on' : 'article.blind_review_off', targetType: 'article', targetId: articleId, ip }, tx);
+      await publishArticleEvent(tx, { type: 'article.review_mode', articleId, actorId: user.id, blindReview: enabled });
     }
     return { blindReview: enabled };
   });

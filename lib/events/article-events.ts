@@ -14,7 +14,9 @@ export type ArticleEvent =
   | { type: 'annotation.deleted'; articleId: string; annotationId: string; actorId: string }
   | { type: 'comment.changed'; articleId: string; annotationId: string; actorId: string }
   | { type: 'annotation.created'; articleId: string; annotationId: string; actorId: string }
-  | { type: 'article.changed'; articleId: string; actorId: string | null; version: number };
+  | { type: 'article.changed'; articleId: string; actorId: string | null; version: number }
+  // Blind review switched on or off: clients re-read the annotations and the page.
+  | { type: 'article.review_mode'; articleId: string; actorId: string; blindReview: boolean };
 
 export type UserEvent = { type: 'user.deactivated' | 'user.changed'; userId: string };
 

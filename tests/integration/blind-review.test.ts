@@ -7,6 +7,8 @@ import * as blindRoute from '@/app/api/articles/[id]/blind-review/route';
 import * as searchRoute from '@/app/api/search/route';
 import * as similarRoute from '@/app/api/claims/similar/route';
 import { listArticles } from '@/lib/articles/list-articles';
+import postgres from 'postgres';
+import { ARTICLE_EVENTS_CHANNEL } from '@/lib/events/article-events';
 import { seedDatabase } from '@/lib/seed/seed-database';
 import { apiTokenFor, call } from '../support/api';
 import { createArticle, createUser, db } from '../support/db';
@@ -85,10 +87,15 @@ describe('blind double review', () => {
     expect((await list(a)).find((x: { id: string }) => x.id === draft.json.annotation.id)).toMatchObject({ verdict: { key: 'false' } });
   });
 
-  it('off again, everyone sees everything', async () => {
+  it('off again, everyone sees everything; open pages hear of the switch', async () => {
     const c = await person('REVIEWER');
     expect((await list(c))[0].blind).toBe(true);
+    const heard: string[] = [];
+    const listener = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} });
+    await listener.listen(ARTICLE_EVENTS_CHANNEL, (payload) => heard.push(payload));
     expect((await call(blindRoute.PUT, 'PUT', { token: editor.token, params: { id: articleId }, body: { enabled: false } })).json).toEqual({ blindReview: false });
+    await expect.poll(() => heard.map((p) => JSON.parse(p)).filter((e) => e.articleId === articleId)).toEqual([{ type: 'article.review_mode', articleId, actorId: editor.id, blindReview: false }]);
+    await listener.end();
     expect((await list(c)).every((x: { blind?: boolean }) => !x.blind)).toBe(true);
     const audit = await db.auditEvent.findMany({ where: { targetId: articleId }, orderBy: { createdAt: 'asc' } });
     expect(audit.map((e) => e.action)).toEqual(['article.blind_review_on', 'article.blind_review_off']);
