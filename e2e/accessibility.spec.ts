@@ -1,6 +1,6 @@
 import { test, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { accounts, ensureExtraUser } from './support/accounts';
+import { accounts, logIn, ensureExtraUser } from './support/accounts';
 import { openSeedArticle } from './support/article';
 import { withDb } from './support/database';
 
@@ -13,15 +13,6 @@ const schemes = ['light', 'dark'] as const;
 // Passages no other spec annotates (some look theirs up by quote or rely on text order), one inside the other.
 const outerPassage = 'faces criticism for his perceived inability or unwillingness to compromise';
 const innerPassage = 'perceived inability';
-
-/** Signs in once the login form is interactive (a click before hydration would submit it natively). */
-async function signIn(page: Page, who: { email: string; password: string }): Promise<void> {
-  await page.goto('/login', { waitUntil: 'networkidle' });
-  await page.getByLabel('E-mail').fill(who.email);
-  await page.getByLabel('Password').fill(who.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).toHaveURL(/\/articles$/);
-}
 
 async function checkPage(page: Page, label: string): Promise<void> {
   // Fonts and client components settle before axe measures colours and names.
@@ -99,7 +90,7 @@ for (const scheme of schemes) {
     test(`[ADMIN][A11Y][${scheme}]: every signed-in page`, async ({ page }) => {
       // Twenty-odd pages and states, each measured by axe: more than the default minute on a busy machine.
       test.setTimeout(240_000);
-      await signIn(page, accounts.admin);
+      await logIn(page, accounts.admin);
       await ensureAnnotations(page);
 
       await page.goto('/articles');
@@ -220,7 +211,7 @@ for (const scheme of schemes) {
     });
 
     test(`[REVIEWER][A11Y][${scheme}]: the annotate page as a reviewer`, async ({ page }) => {
-      await signIn(page, accounts.reviewer);
+      await logIn(page, accounts.reviewer);
       await ensureAnnotations(page);
       await openSeedArticle(page);
       await expect(page.locator('.fc-hl-badge')).not.toHaveCount(0);

@@ -1,6 +1,6 @@
 import { test, expect, type Browser, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
-import { accounts, ensureExtraUser } from './support/accounts';
+import { accounts, logIn, ensureExtraUser } from './support/accounts';
 import { waitForArticle } from './support/article';
 import { withDb } from './support/database';
 
@@ -20,14 +20,6 @@ const third = 'His public rejection of any concessions is viewed as a major obst
 
 test.use(contextOptions);
 
-async function signIn(page: Page, who: { email: string; password: string }): Promise<void> {
-  await page.goto('/login', { waitUntil: 'networkidle' });
-  await page.getByLabel('E-mail').fill(who.email);
-  await page.getByLabel('Password').fill(who.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).toHaveURL(/\/articles$/);
-}
-
 async function shoot(page: Page, name: string): Promise<void> {
   // Nothing moving: smooth scrolls done, fonts loaded, no caret.
   await page.evaluate(() => document.fonts.ready);
@@ -46,7 +38,7 @@ async function annotate(browser: Browser, who: { email: string; password: string
   if (exists) return;
   const context = await browser.newContext(contextOptions);
   const page = await context.newPage();
-  await signIn(page, who);
+  await logIn(page, who);
   const start = article.text.indexOf(passage);
   expect(start, passage).toBeGreaterThanOrEqual(0);
   const response = await page.request.post(`/api/articles/${article.id}/annotations`, { data: { start, end: start + passage.length, exact: passage, submit: true, ...body } });
@@ -106,7 +98,7 @@ test('[SCREENSHOTS]: README screenshots of the real app', async ({ page, browser
   await shoot(page, 'login');
 
   // 2. The articles list, as an editor.
-  await signIn(page, accounts.editor);
+  await logIn(page, accounts.editor);
   await expect(page.locator('.article-list').getByRole('link', { name: /Kremlin says Russia is not rejecting/ })).toBeVisible();
   await page.mouse.move(0, 0);
   await shoot(page, 'articles');
@@ -123,7 +115,7 @@ test('[SCREENSHOTS]: README screenshots of the real app', async ({ page, browser
 
   // 5. The claim form, as a reviewer: a passage selected, a verdict, a rationale and a source.
   await page.context().clearCookies();
-  await signIn(page, accounts.reviewer);
+  await logIn(page, accounts.reviewer);
   await openArticle(page);
   await page.getByTestId('article-text').evaluate((root, wanted) => {
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
@@ -159,7 +151,7 @@ test('[SCREENSHOTS]: README screenshots of the real app', async ({ page, browser
 
   // 6. User management, as an admin.
   await page.context().clearCookies();
-  await signIn(page, accounts.admin);
+  await logIn(page, accounts.admin);
   await page.goto('/admin/users');
   await expect(page.getByRole('heading', { name: 'Users', level: 1 })).toBeVisible();
   await expect(page.getByTestId('user-card').first()).toBeVisible();

@@ -1,10 +1,11 @@
 'use client';
 
+import { RoleOptions } from '@/components/admin/role-options';
 import { useState } from 'react';
 import { useRouter } from 'next/navigation';
 import { apiFetch } from '@/lib/client/api-client';
 import { readableError } from '@/lib/client/readable-error';
-import { roleLabel, roles } from '@/lib/auth/roles';
+import { roleLabel } from '@/lib/auth/roles';
 import type { IssuedInvitation } from '@/lib/users/issue-invitation';
 import type { UserSummary } from '@/lib/users/user-summary';
 import { InvitationLink } from '@/components/admin/invitation-link';
@@ -65,11 +66,7 @@ export function CreateUserForm() {
         <div className="field">
           <label htmlFor="new-user-role">Role</label>
           <select id="new-user-role" name="role" defaultValue="REVIEWER" {...invalid('role')}>
-            {roles.map((role) => (
-              <option key={role} value={role}>
-                {roleLabel[role]}
-              </option>
-            ))}
+            <RoleOptions />
           </select>
         </div>
         <button className="button primary" type="submit" disabled={pending}>

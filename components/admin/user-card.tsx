@@ -1,10 +1,11 @@
 'use client';
 
+import { RoleOptions } from '@/components/admin/role-options';
 import { useState } from 'react';
 import { useRouter } from 'next/navigation';
 import { apiFetch } from '@/lib/client/api-client';
 import { readableError } from '@/lib/client/readable-error';
-import { roleLabel, roles, type Role } from '@/lib/auth/roles';
+import { roleLabel, type Role } from '@/lib/auth/roles';
 import { formatDateTime } from '@/lib/format';
 import type { IssuedInvitation } from '@/lib/users/issue-invitation';
 import type { UserSummary } from '@/lib/users/user-summary';
@@ -106,11 +107,7 @@ export function UserCard({ user, isSelf }: { user: UserSummary; isSelf: boolean 
           <div className="field">
             <label htmlFor={`role-${user.id}`}>Role</label>
             <select id={`role-${user.id}`} name="role" defaultValue={user.role} {...invalid('role')}>
-              {roles.map((role) => (
-                <option key={role} value={role}>
-                  {roleLabel[role]}
-                </option>
-              ))}
+              <RoleOptions />
             </select>
           </div>
           <div className="form-actions">

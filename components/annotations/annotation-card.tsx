@@ -1,5 +1,6 @@
 'use client';
 
+import { AnnotationSources } from '@/components/annotations/annotation-sources';
 import { MentionTextarea } from '@/components/notifications/mention-textarea';
 import { useCallback, useEffect, useState } from 'react';
 import type { AnnotationDto } from '@/lib/annotations/annotation-dto';
@@ -154,22 +155,7 @@ export function AnnotationCard({ annotation, viewer, number, revision, onEdit, o
       <RationaleText text={annotation.rationale} />
 
       <h3>Sources</h3>
-      {annotation.sources.length === 0 ? (
-        <p className="muted">No sources.</p>
-      ) : (
-        <ol className="source-list">
-          {annotation.sources.map((source) => (
-            <li key={source.id}>
-              <a href={source.url} target="_blank" rel="noopener noreferrer nofollow">
-                {source.title || source.url}
-              </a>
-              {source.publisher && <span className="muted"> · {source.publisher}</span>}
-              {source.accessedAt && <span className="muted"> · accessed {source.accessedAt}</span>}
-              {source.excerpt && <blockquote className="excerpt">{source.excerpt}</blockquote>}
-            </li>
-          ))}
-        </ol>
-      )}
+      <AnnotationSources sources={annotation.sources} excerpts />
 
       <p className="muted small">
         By {annotation.author.name} · {when(annotation.createdAt)}

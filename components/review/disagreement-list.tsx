@@ -1,7 +1,7 @@
 import type { DisagreementGroup } from '@/lib/articles/find-disagreements';
 import { RationaleText } from '@/components/annotations/rationale-text';
 import { StatusPill, VerdictBadge } from '@/components/annotations/verdict-badge';
-import { AnnotationSources } from '@/components/review/annotation-sources';
+import { AnnotationSources } from '@/components/annotations/annotation-sources';
 
 /** Each passage that reviewers rated differently, with their annotations side by side. */
 export function DisagreementList({ groups }: { groups: DisagreementGroup[] }) {

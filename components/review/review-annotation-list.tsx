@@ -6,7 +6,7 @@ import type { BulkReviewResult } from '@/lib/articles/review-annotations-in-bulk
 import { apiFetch, ApiError } from '@/lib/client/api-client';
 import { RationaleText } from '@/components/annotations/rationale-text';
 import { StatusPill, VerdictBadge } from '@/components/annotations/verdict-badge';
-import { AnnotationSources } from '@/components/review/annotation-sources';
+import { AnnotationSources } from '@/components/annotations/annotation-sources';
 
 type ReviewAction = 'approve' | 'request_changes';
 

@@ -1,7 +1,7 @@
+import { RoleOptions } from '@/components/admin/role-options';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requirePage } from '@/lib/auth/require-page';
-import { roleLabel, roles } from '@/lib/auth/roles';
 import { listUsers } from '@/lib/users/list-users';
 import { listUsersQuery } from '@/lib/users/input-schemas';
 import { compactSearchParams } from '@/lib/api/search-params';
@@ -36,11 +36,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
               <label htmlFor="user-role">Role</label>
               <select id="user-role" name="role" defaultValue={raw.role ?? ''}>
                 <option value="">Any role</option>
-                {roles.map((role) => (
-                  <option key={role} value={role}>
-                    {roleLabel[role]}
-                  </option>
-                ))}
+                <RoleOptions />
               </select>
             </div>
             <div className="field">
