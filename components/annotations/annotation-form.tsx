@@ -6,6 +6,8 @@ import type { VerdictDto } from '@/lib/verdicts/list-verdicts';
 import { ApiError } from '@/lib/client/api-client';
 import type { SimilarClaim } from '@/lib/annotations/find-similar-claims';
 import { SimilarClaims } from '@/components/annotations/similar-claims';
+import { EvidenceField } from '@/components/annotations/evidence-field';
+import type { EvidenceDto } from '@/lib/evidence/evidence-dto';
 
 export interface SourceDraft {
   url: string;
@@ -13,6 +15,8 @@ export interface SourceDraft {
   publisher: string;
   excerpt: string;
   accessedAt: string;
+  /** A screenshot or PDF of the page as it was seen, uploaded already. */
+  evidence: EvidenceDto | null;
 }
 
 export interface AnnotationDraft {
@@ -35,14 +39,19 @@ interface Props {
 }
 
 const today = () => new Date().toISOString().slice(0, 10);
-const emptySource = (): SourceDraft => ({ url: '', title: '', publisher: '', excerpt: '', accessedAt: today() });
+const emptySource = (): SourceDraft => ({ url: '', title: '', publisher: '', excerpt: '', accessedAt: today(), evidence: null });
 
 export function draftFromAnnotation(annotation: AnnotationDto): AnnotationDraft {
   return {
     verdict: annotation.verdict?.key ?? null,
     rationale: annotation.rationale,
-    sources: annotation.sources.map((s) => ({ url: s.url, title: s.title, publisher: s.publisher, excerpt: s.excerpt, accessedAt: s.accessedAt ?? '' })),
+    sources: annotation.sources.map((s) => ({ url: s.url, title: s.title, publisher: s.publisher, excerpt: s.excerpt, accessedAt: s.accessedAt ?? '', evidence: s.evidence })),
   };
+}
+
+/** The sources as the API takes them (an evidence file by its id). */
+export function sourcesPayload(sources: SourceDraft[]) {
+  return sources.map((s) => ({ url: s.url.trim(), title: s.title, publisher: s.publisher, excerpt: s.excerpt, accessedAt: s.accessedAt || null, evidenceId: s.evidence?.id ?? null }));
 }
 
 /** Verdict, rationale and sources; used to create an annotation and to edit one. */
@@ -50,6 +59,7 @@ export function AnnotationForm({ quote, verdicts, initial, mode, approved = fals
   const [draft, setDraft] = useState<AnnotationDraft>(initial ?? { verdict: null, rationale: '', sources: [] });
   const [error, setError] = useState<{ message: string; field?: string } | null>(null);
   const [saving, setSaving] = useState<'draft' | 'submit' | null>(null);
+  const [uploads, setUploads] = useState(0);
   const rationaleRef = useRef<HTMLTextAreaElement>(null);
   const id = useId();
   const verdict = verdicts.find((v) => v.key === draft.verdict) ?? null;
@@ -73,6 +83,7 @@ export function AnnotationForm({ quote, verdicts, initial, mode, approved = fals
 
   async function save(submit: boolean) {
     setError(null);
+    if (uploads > 0) return setError({ message: 'An evidence file is still uploading; save when it has finished.' });
     if (submit && !verdict) return setError({ message: 'Choose a verdict before submitting.', field: 'verdict' });
     if (submit && needsSource && draft.sources.length === 0) {
       return setError({ message: `A “${verdict?.label}” verdict needs at least one source before it can be submitted. Add a source, or save a draft.`, field: 'sources' });
@@ -82,7 +93,7 @@ export function AnnotationForm({ quote, verdicts, initial, mode, approved = fals
     }
     setSaving(submit ? 'submit' : 'draft');
     try {
-      await onSave({ ...draft, correctionNote: correcting ? draft.correctionNote : undefined, sources: draft.sources.filter((s) => s.url.trim() || s.title.trim()) }, submit);
+      await onSave({ ...draft, correctionNote: correcting ? draft.correctionNote : undefined, sources: draft.sources.filter((s) => s.url.trim() || s.title.trim() || s.evidence) }, submit);
     } catch (caught) {
       const apiError = caught instanceof ApiError ? caught : null;
       setError({ message: apiError?.message ?? 'Saving failed.', field: apiError?.field });
@@ -202,6 +213,12 @@ export function AnnotationForm({ quote, verdicts, initial, mode, approved = fals
               Date accessed
               <input type="date" value={source.accessedAt} onChange={(e) => setSource(index, { accessedAt: e.target.value })} />
             </label>
+            <EvidenceField
+              sourceName={`Source ${index + 1}`}
+              evidence={source.evidence}
+              onChange={(evidence) => setSource(index, { evidence })}
+              onUploadingChange={(uploading) => setUploads((n) => n + (uploading ? 1 : -1))}
+            />
             <button type="button" className="button small danger" onClick={() => setDraft((d) => ({ ...d, sources: d.sources.filter((_, i) => i !== index) }))}>
               Remove source {index + 1}
             </button>
@@ -262,7 +279,7 @@ export function reuseClaim(draft: AnnotationDraft, claim: SimilarClaim): Annotat
       ...draft.sources,
       ...claim.sources
         .filter((s) => !known.has(s.url))
-        .map((s) => ({ url: s.url, title: s.title, publisher: s.publisher, excerpt: s.excerpt, accessedAt: s.accessedAt ?? '' })),
+        .map((s) => ({ url: s.url, title: s.title, publisher: s.publisher, excerpt: s.excerpt, accessedAt: s.accessedAt ?? '', evidence: s.evidence })),
     ],
   };
 }

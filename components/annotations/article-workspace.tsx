@@ -9,7 +9,7 @@ import { apiFetch, ApiError, newIdempotencyKey, withRetry } from '@/lib/client/a
 import { AnnotatedArticle, type TextSelection } from '@/components/editor/annotated-article';
 import type { HighlightSpec } from '@/components/editor/highlight-decorations';
 import { AnnotationCard, type Viewer } from '@/components/annotations/annotation-card';
-import { AnnotationForm, draftFromAnnotation, type AnnotationDraft } from '@/components/annotations/annotation-form';
+import { AnnotationForm, draftFromAnnotation, type AnnotationDraft, sourcesPayload } from '@/components/annotations/annotation-form';
 import { AnnotationList, applyFilters, noFilters, type Filters } from '@/components/annotations/annotation-list';
 import { Toasts, useToasts } from '@/components/ui/toasts';
 import { useCollaboration } from '@/components/collab/use-collaboration';
@@ -45,7 +45,7 @@ function toPayload(draft: AnnotationDraft) {
   return {
     verdict: draft.verdict,
     rationale: draft.rationale,
-    sources: draft.sources.map((s) => ({ url: s.url.trim(), title: s.title, publisher: s.publisher, excerpt: s.excerpt, accessedAt: s.accessedAt || null })),
+    sources: sourcesPayload(draft.sources),
   };
 }
 

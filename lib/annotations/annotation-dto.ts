@@ -1,4 +1,5 @@
 import type { Prisma } from '@/lib/generated/prisma/client';
+import { evidenceSelect, toEvidenceDto, type EvidenceDto } from '@/lib/evidence/evidence-dto';
 
 // What the API and the UI see of an annotation. Selectors are over the article's plain text,
 // offsets in UTF-16 code units.
@@ -7,7 +8,7 @@ export const annotationInclude = {
   author: { select: { id: true, name: true } },
   statusChangedBy: { select: { id: true, name: true } },
   threadResolvedBy: { select: { id: true, name: true } },
-  sources: { orderBy: { position: 'asc' } },
+  sources: { orderBy: { position: 'asc' }, include: { evidence: { select: evidenceSelect } } },
   _count: { select: { comments: true } },
 } satisfies Prisma.AnnotationInclude;
 
@@ -27,7 +28,7 @@ export interface AnnotationDto {
   statusChangedAt: string | null;
   threadResolvedBy: { id: string; name: string } | null;
   threadResolvedAt: string | null;
-  sources: { id: string; url: string; title: string; publisher: string; excerpt: string; accessedAt: string | null }[];
+  sources: { id: string; url: string; title: string; publisher: string; excerpt: string; accessedAt: string | null; evidence: EvidenceDto | null }[];
   commentCount: number;
   createdAt: string;
   updatedAt: string;
@@ -57,6 +58,7 @@ export function toAnnotationDto(row: AnnotationRow): AnnotationDto {
       publisher: s.publisher,
       excerpt: s.excerpt,
       accessedAt: s.accessedAt ? s.accessedAt.toISOString().slice(0, 10) : null,
+      evidence: s.evidence ? toEvidenceDto(s.evidence) : null,
     })),
     commentCount: row._count.comments,
     createdAt: row.createdAt.toISOString(),

@@ -8,6 +8,7 @@ import { ARTICLE_EVENTS_CHANNEL, type ArticleEvent } from '@/lib/events/article-
 import { annotationInclude, toAnnotationDto, type AnnotationDto, type AnnotationRow } from '@/lib/annotations/annotation-dto';
 import { assertSubmittable, resolveVerdict } from '@/lib/annotations/resolve-verdict';
 import type { CreateAnnotationInput } from '@/lib/annotations/input-schemas';
+import { usableEvidence } from '@/lib/evidence/evidence-files';
 
 export interface CreateResult {
   annotation: AnnotationDto;
@@ -29,9 +30,10 @@ export async function createAnnotation(
 ): Promise<CreateResult> {
   assertCan(user, 'annotation:create');
   try {
-    const [article, verdict] = await Promise.all([
+    const [article, verdict, evidence] = await Promise.all([
       db.article.findUnique({ where: { id: articleId }, select: { text: true } }),
       resolveVerdict(db, input.verdict),
+      usableEvidence(user, input.sources.map((s) => s.evidenceId)),
     ]);
     if (!article) throw new AppError('NOT_FOUND', 'No such article.');
     if (input.end > article.text.length || input.start >= input.end) {
@@ -60,6 +62,7 @@ export async function createAnnotation(
       publisher: source.publisher,
       excerpt: source.excerpt,
       accessedAt: source.accessedAt ? new Date(source.accessedAt).toISOString() : null,
+      evidenceId: source.evidenceId ?? null,
     }));
     const history = { status, verdict: verdict?.label ?? null, rationale: input.rationale, sources: input.sources.map((s) => s.url) };
     const event: ArticleEvent = { type: 'annotation.created', articleId, annotationId: id, actorId: user.id };
@@ -74,10 +77,10 @@ export async function createAnnotation(
         ON CONFLICT ("authorId", "idempotencyKey") DO NOTHING
         RETURNING id
       ), sources AS (
-        INSERT INTO "Source" (id, "annotationId", position, url, title, publisher, excerpt, "accessedAt")
-        SELECT s.id, annotation.id, s.position, s.url, s.title, s.publisher, s.excerpt, s."accessedAt"::timestamp(3)
+        INSERT INTO "Source" (id, "annotationId", position, url, title, publisher, excerpt, "accessedAt", "evidenceId")
+        SELECT s.id, annotation.id, s.position, s.url, s.title, s.publisher, s.excerpt, s."accessedAt"::timestamp(3), s."evidenceId"
         FROM annotation, jsonb_to_recordset(${JSON.stringify(sources)}::jsonb)
-          AS s(id text, position int, url text, title text, publisher text, excerpt text, "accessedAt" text)
+          AS s(id text, position int, url text, title text, publisher text, excerpt text, "accessedAt" text, "evidenceId" text)
       ), history AS (
         INSERT INTO "AnnotationEvent" (id, "annotationId", "actorId", kind, data, "createdAt")
         SELECT ${randomUUID()}, annotation.id, ${user.id}, 'created', ${JSON.stringify(history)}::jsonb, ${nowText}::timestamp(3)
@@ -119,7 +122,12 @@ export async function createAnnotation(
       deletedById: null,
       createdAt: now,
       updatedAt: now,
-      sources: sources.map((s) => ({ ...s, annotationId: id, accessedAt: s.accessedAt ? new Date(s.accessedAt) : null })),
+      sources: sources.map((s) => ({
+        ...s,
+        annotationId: id,
+        accessedAt: s.accessedAt ? new Date(s.accessedAt) : null,
+        evidence: s.evidenceId ? evidence.get(s.evidenceId)! : null,
+      })),
       _count: { comments: 0 },
     };
     return { annotation: toAnnotationDto(row), created: true };

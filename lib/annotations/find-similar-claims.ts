@@ -1,3 +1,4 @@
+import { evidenceSelect, toEvidenceDto, type EvidenceDto } from '@/lib/evidence/evidence-dto';
 import { z } from 'zod';
 import { db } from '@/lib/db';
 import type { CurrentUser } from '@/lib/auth/current-user';
@@ -15,7 +16,7 @@ export interface SimilarClaim {
   verdict: { key: string; label: string; color: string };
   status: 'SUBMITTED' | 'APPROVED';
   rationale: string;
-  sources: { url: string; title: string; publisher: string; excerpt: string; accessedAt: string | null }[];
+  sources: { url: string; title: string; publisher: string; excerpt: string; accessedAt: string | null; evidence: EvidenceDto | null }[];
   /** Dice coefficient of the two passages' English lexemes (stemmed words, no stop words), 0–1. */
   score: number;
   createdAt: string;
@@ -69,7 +70,11 @@ export async function findSimilarClaims(user: CurrentUser, text: string, limit =
     ORDER BY score DESC, (s.status = 'APPROVED') DESC, s."createdAt" DESC
     LIMIT ${limit}`;
   if (rows.length === 0) return [];
-  const sources = await db.source.findMany({ where: { annotationId: { in: rows.map((r) => r.id) } }, orderBy: { position: 'asc' } });
+  const sources = await db.source.findMany({
+    where: { annotationId: { in: rows.map((r) => r.id) } },
+    orderBy: { position: 'asc' },
+    include: { evidence: { select: evidenceSelect } },
+  });
   return rows.map((row) => ({
     annotationId: row.id,
     article: { id: row.articleId, title: row.articleTitle },
@@ -79,7 +84,14 @@ export async function findSimilarClaims(user: CurrentUser, text: string, limit =
     rationale: row.rationale,
     sources: sources
       .filter((s) => s.annotationId === row.id)
-      .map((s) => ({ url: s.url, title: s.title, publisher: s.publisher, excerpt: s.excerpt, accessedAt: s.accessedAt ? s.accessedAt.toISOString().slice(0, 10) : null })),
+      .map((s) => ({
+        url: s.url,
+        title: s.title,
+        publisher: s.publisher,
+        excerpt: s.excerpt,
+        accessedAt: s.accessedAt ? s.accessedAt.toISOString().slice(0, 10) : null,
+        evidence: s.evidence ? toEvidenceDto(s.evidence) : null,
+      })),
     score: Math.round(row.score * 100) / 100,
     createdAt: new Date(row.createdAt).toISOString(),
   }));

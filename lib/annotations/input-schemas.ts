@@ -29,6 +29,8 @@ export const sourceInput = z.strictObject({
   publisher: text(300).default(''),
   excerpt: text(5000).default(''),
   accessedAt: z.iso.date('must be a date (YYYY-MM-DD)').nullable().optional(),
+  // An uploaded screenshot or PDF (POST /api/evidence) of the page as it was seen.
+  evidenceId: z.string().min(1).max(64).nullable().optional(),
 });
 
 const verdictKey = z.string().min(1).max(64).nullable();

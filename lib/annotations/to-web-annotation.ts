@@ -9,7 +9,11 @@ export function annotationToWebAnnotation(annotation: AnnotationDto, baseUrl: st
     position: { start: annotation.target.start, end: annotation.target.end },
     verdict: annotation.verdict,
     rationale: annotation.rationale,
-    sources: annotation.sources.map((s) => ({ ...s, accessedAt: s.accessedAt ? new Date(s.accessedAt) : null })),
+    sources: annotation.sources.map((s) => ({
+      ...s,
+      accessedAt: s.accessedAt ? new Date(s.accessedAt) : null,
+      evidence: s.evidence && { ...s.evidence, url: `${baseUrl}${s.evidence.url}` },
+    })),
     author: annotation.author,
     createdAt: new Date(annotation.createdAt),
     updatedAt: new Date(annotation.updatedAt),

@@ -10,6 +10,7 @@ import { recordAnnotationEvent } from '@/lib/annotations/annotation-history';
 import { loadAnnotation, updateAtVersion } from '@/lib/annotations/load-annotation';
 import { assertSubmittable, resolveVerdict } from '@/lib/annotations/resolve-verdict';
 import type { UpdateAnnotationInput } from '@/lib/annotations/input-schemas';
+import { usableEvidence } from '@/lib/evidence/evidence-files';
 
 /**
  * Changes verdict, rationale and/or sources of the version the client saw. A stale version gets
@@ -19,6 +20,7 @@ export async function updateAnnotation(user: CurrentUser, id: string, input: Upd
   const row = await db.$transaction(async (tx) => {
     const current = await loadAnnotation(tx, id);
     assertCanOnOwned(user, current.authorId, 'annotation:update:own', 'annotation:update:any');
+    if (input.sources) await usableEvidence(user, input.sources.map((s) => s.evidenceId));
 
     const verdict = input.verdict === undefined ? current.verdict : await resolveVerdict(tx, input.verdict);
     const sourceCount = input.sources?.length ?? current.sources.length;
@@ -35,8 +37,9 @@ export async function updateAnnotation(user: CurrentUser, id: string, input: Upd
     if (input.sources !== undefined) {
       const before = current.sources.map((s) => s.url);
       const after = input.sources.map((s) => s.url);
-      if (JSON.stringify(current.sources.map(({ url, title, publisher, excerpt }) => ({ url, title, publisher, excerpt }))) !==
-        JSON.stringify(input.sources.map(({ url, title, publisher, excerpt }) => ({ url, title, publisher, excerpt })))) {
+      const comparable = (list: { url: string; title: string; publisher: string; excerpt: string; evidenceId?: string | null }[]) =>
+        JSON.stringify(list.map(({ url, title, publisher, excerpt, evidenceId }) => ({ url, title, publisher, excerpt, evidenceId: evidenceId ?? null })));
+      if (comparable(current.sources) !== comparable(input.sources)) {
         changes.sources = { from: before, to: after };
       }
     }
@@ -67,6 +70,7 @@ export async function updateAnnotation(user: CurrentUser, id: string, input: Upd
           publisher: source.publisher,
           excerpt: source.excerpt,
           accessedAt: source.accessedAt ? new Date(source.accessedAt) : null,
+          evidenceId: source.evidenceId ?? null,
         })),
       });
     }

@@ -43,6 +43,20 @@ export const openApiDocument = {
           publisher: { type: 'string', maxLength: 300 },
           excerpt: { type: 'string', maxLength: 5000 },
           accessedAt: { type: ['string', 'null'], format: 'date' },
+          evidenceId: { type: ['string', 'null'], description: 'An evidence file from POST /api/evidence (one you uploaded, or one you can see on another annotation)' },
+          evidence: { readOnly: true, oneOf: [{ $ref: '#/components/schemas/Evidence' }, { type: 'null' }] },
+        },
+      },
+      Evidence: {
+        type: 'object',
+        required: ['id', 'fileName', 'mediaType', 'byteSize', 'sha256', 'url'],
+        properties: {
+          id: { type: 'string' },
+          fileName: { type: 'string' },
+          mediaType: { enum: ['image/png', 'image/jpeg', 'image/webp', 'image/gif', 'application/pdf'] },
+          byteSize: { type: 'integer', maximum: 10485760 },
+          sha256: { type: 'string', pattern: '^[0-9a-f]{64}$' },
+          url: { type: 'string', description: 'GET it here (its uploader, and whoever may see an annotation citing it)' },
         },
       },
       Annotation: {
@@ -277,6 +291,23 @@ export const openApiDocument = {
           },
         },
         responses: { '201': { description: 'Created' }, ...errorResponses },
+      },
+    },
+    '/api/evidence': {
+      post: {
+        summary: 'Upload an evidence file for a source: a screenshot (PNG, JPEG, WebP, GIF) or a PDF of the page as it was seen, up to 10 MB; the type is checked from the content (422 otherwise, 413 when larger)',
+        requestBody: {
+          required: true,
+          content: { 'multipart/form-data': { schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } } },
+        },
+        responses: { '201': json({ type: 'object', properties: { evidence: { $ref: '#/components/schemas/Evidence' } } }), ...errorResponses },
+      },
+    },
+    '/api/evidence/{id}': {
+      parameters: [idParam('id', 'Evidence file id')],
+      get: {
+        summary: 'The evidence file (its uploader, and whoever may see an annotation one of whose sources cites it; blind review applies)',
+        responses: { '200': { description: 'The file, with its media type and a SHA-256 ETag' }, ...errorResponses },
       },
     },
     '/api/articles/{id}/export': {

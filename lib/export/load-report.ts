@@ -1,3 +1,4 @@
+import { evidencePath, evidenceSelect } from '@/lib/evidence/evidence-dto';
 import { db } from '@/lib/db';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { assertCan } from '@/lib/auth/guard';
@@ -31,7 +32,7 @@ export async function loadReport(
       verdict: { select: { key: true, label: true, color: true, ratingValue: true } },
       author: { select: { name: true, email: true } },
       statusChangedBy: { select: { name: true } },
-      sources: { orderBy: { position: 'asc' } },
+      sources: { orderBy: { position: 'asc' }, include: { evidence: { select: evidenceSelect } } },
       comments: options.includeComments ? { orderBy: { createdAt: 'asc' }, include: { author: { select: { name: true } } } } : { take: 0, include: { author: { select: { name: true } } } },
     },
   });
@@ -58,7 +59,14 @@ export async function loadReport(
       approvedAt: row.status === 'APPROVED' ? row.statusChangedAt : null,
       createdAt: row.createdAt,
       updatedAt: row.updatedAt,
-      sources: row.sources.map((s) => ({ url: s.url, title: s.title, publisher: s.publisher, excerpt: s.excerpt, accessedAt: s.accessedAt })),
+      sources: row.sources.map((s) => ({
+        url: s.url,
+        title: s.title,
+        publisher: s.publisher,
+        excerpt: s.excerpt,
+        accessedAt: s.accessedAt,
+        evidence: s.evidence && { ...s.evidence, url: `${baseUrl}${evidencePath(s.evidence.id)}` },
+      })),
       comments: row.comments.map((c) => ({ author: c.author.name, body: c.body, createdAt: c.createdAt })),
     })),
   });

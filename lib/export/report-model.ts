@@ -28,6 +28,17 @@ export interface ReportSource {
   publisher: string;
   excerpt: string;
   accessedAt: Date | null;
+  /** A screenshot or PDF of the page as the reviewer saw it, kept by the app. */
+  evidence?: ReportEvidence | null;
+}
+
+export interface ReportEvidence {
+  fileName: string;
+  mediaType: string;
+  byteSize: number;
+  sha256: string;
+  /** Absolute: where the app serves it (to signed-in users who may see the annotation). */
+  url: string;
 }
 
 export interface ReportComment {

@@ -1,7 +1,8 @@
 // Wording, colours and link rules shared by the document formats (HTML, Markdown, DOCX, PDF), so
 // that every format says the same thing the same way.
 import { formatDate } from '@/lib/format';
-import type { AnnotationStatus, Report, ReportAnnotation, ReportComment, ReportSource, ReportVerdict } from './report-model';
+import type { AnnotationStatus, Report, ReportAnnotation, ReportComment, ReportEvidence, ReportSource, ReportVerdict } from './report-model';
+import { describeEvidence } from '@/lib/evidence/evidence-file-type';
 import { noVerdictLabel } from './report-model';
 
 export const reportKicker = 'Fact-check report';
@@ -75,6 +76,11 @@ export function sourceDetails(source: ReportSource): string {
   if (source.publisher.trim() && source.publisher.trim() !== sourceLabel(source)) parts.push(source.publisher.trim());
   if (source.accessedAt) parts.push(`accessed ${formatDate(source.accessedAt)}`);
   return parts.join(', ');
+}
+
+/** "Evidence: page.png (PNG, 240 KB), SHA-256 9f86d0…", without the link, which each format makes its own way. */
+export function evidenceDetails(evidence: ReportEvidence): string {
+  return `${describeEvidence(evidence)}, SHA-256 ${evidence.sha256}`;
 }
 
 export function commentHeader(comment: ReportComment): string {

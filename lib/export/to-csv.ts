@@ -22,6 +22,7 @@ const columns: Column[] = [
   { header: 'orphaned', value: (a) => (a.orphaned ? 'yes' : 'no') },
   { header: 'rationale', value: (a) => a.rationale },
   { header: 'sources', value: (a) => a.sources.map((s) => `${sourceLabel(s)} <${s.url}>`).join(' | ') },
+  { header: 'evidence', value: (a) => a.sources.flatMap((s) => (s.evidence ? [`${s.evidence.fileName} <${s.evidence.url}> sha256:${s.evidence.sha256}`] : [])).join(' | ') },
   { header: 'reviewer', value: (a) => a.author.name },
   { header: 'approver', value: (a) => a.approver?.name ?? '' },
   { header: 'approved_at', value: (a) => a.approvedAt?.toISOString() ?? '' },

@@ -29,6 +29,7 @@ import {
   reportKicker,
   safeHttpUrl,
   sourceDetails,
+  evidenceDetails,
   sourceLabel,
 } from './report-presentation';
 import type { TextSegment } from './text-segments';
@@ -149,6 +150,13 @@ function sourceParagraph(source: ReportSource, position: number): Paragraph {
   const details = sourceDetails(source);
   if (details) children.push(new TextRun(xmlText(`, ${details}`)));
   if (href && label !== href) children.push(new TextRun({ text: ` <${href}>`, color: '57606A', size: 18 }));
+  if (source.evidence) {
+    children.push(
+      new TextRun({ text: 'Evidence: ', break: 1 }),
+      hyperlink(source.evidence.fileName, source.evidence.url),
+      new TextRun({ text: xmlText(` (${evidenceDetails(source.evidence)})`), color: '57606A', size: 18 }),
+    );
+  }
   return new Paragraph({ indent: { left: 200 }, children });
 }
 

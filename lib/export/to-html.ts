@@ -15,6 +15,7 @@ import {
   reportKicker,
   safeHttpUrl,
   sourceDetails,
+  evidenceDetails,
   sourceLabel,
   verdictLabel,
 } from './report-presentation';
@@ -185,7 +186,10 @@ function sourceHtml(source: ReportSource): string {
     : `${escapeHtml(label)}${label === source.url ? '' : ` (${escapeHtml(source.url)})`}`;
   const details = sourceDetails(source);
   const excerpt = source.excerpt.trim() ? `<blockquote>${multilineHtml(source.excerpt.trim())}</blockquote>` : '';
-  return `${target}${details ? `, ${escapeHtml(details)}` : ''}${excerpt}`;
+  const evidence = source.evidence
+    ? `<br><span class="evidence">Evidence: ${linkHtml(source.evidence.fileName, source.evidence.url, 'source')} (${escapeHtml(evidenceDetails(source.evidence))})</span>`
+    : '';
+  return `${target}${details ? `, ${escapeHtml(details)}` : ''}${evidence}${excerpt}`;
 }
 
 function commentHtml(comment: ReportComment): string {

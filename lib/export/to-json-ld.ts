@@ -18,6 +18,8 @@ interface SourceBody {
   purpose: 'linking';
   source: string;
   label?: string;
+  /** The media type of an evidence file (a screenshot or PDF of a source as it was seen). */
+  format?: string;
 }
 
 export interface WebAnnotation {
@@ -102,6 +104,8 @@ function annotationBodies(annotation: WebAnnotationSubject): (TextualBody | Sour
   for (const source of annotation.sources) {
     const body = sourceBody(source);
     if (body) bodies.push(body);
+    const evidence = source.evidence && absoluteUrl(source.evidence.url);
+    if (evidence) bodies.push({ type: 'SpecificResource', purpose: 'linking', source: evidence, format: source.evidence!.mediaType, label: `Evidence: ${source.evidence!.fileName}` });
   }
   return bodies;
 }

@@ -12,6 +12,7 @@ import {
   reportKicker,
   safeHttpUrl,
   sourceDetails,
+  evidenceDetails,
   sourceLabel,
   verdictLabel,
 } from './report-presentation';
@@ -107,7 +108,10 @@ function sourceLine(source: ReportSource): string {
   const label = sourceLabel(source);
   const target = href ? link(label, href) : `${escapeInline(label)} (${escapeInline(source.url)})`;
   const details = sourceDetails(source);
-  return details ? `${target}, ${escapeInline(details)}` : target;
+  const line = details ? `${target}, ${escapeInline(details)}` : target;
+  return source.evidence
+    ? `${line}\\\n   Evidence: ${link(source.evidence.fileName, source.evidence.url)} (${escapeInline(evidenceDetails(source.evidence))})`
+    : line;
 }
 
 function commentLine(comment: ReportComment): string {

@@ -48,7 +48,7 @@ describe('annotations API', () => {
     expect(text.slice(a.target.start, a.target.end)).toBe(passage);
     expect(a.target.prefix).toBe(text.slice(a.target.start - 32, a.target.start));
     expect(a.target.suffix).toBe(text.slice(a.target.end, a.target.end + 32));
-    expect(a.sources).toEqual([{ id: expect.any(String), ...source }]);
+    expect(a.sources).toEqual([{ id: expect.any(String), evidence: null, ...source }]);
     const listed = await call(articleAnnotations.GET, 'GET', { token: tokens.reviewer2, params: { id: articleId } });
     expect(listed.json.annotations.map((x: { id: string }) => x.id)).toContain(a.id);
     // What the create answered is exactly what is stored (times included), and its history has the creation.

@@ -17,6 +17,8 @@ export interface CallOptions {
   token?: string;
   body?: unknown;
   rawBody?: string | Uint8Array;
+  /** A multipart/form-data body (its content type, with the boundary, is set by the request). */
+  form?: FormData;
   headers?: Record<string, string>;
   params?: Record<string, string>;
   path?: string;
@@ -25,13 +27,14 @@ export interface CallOptions {
 export async function call(handler: unknown, method: string, options: CallOptions = {}) {
   const headers: Record<string, string> = { ...options.headers };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
-  let body: string | Uint8Array | undefined;
-  if (options.rawBody !== undefined) body = options.rawBody;
+  let body: string | Uint8Array | FormData | undefined;
+  if (options.form !== undefined) body = options.form;
+  else if (options.rawBody !== undefined) body = options.rawBody;
   else if (options.body !== undefined) {
     body = JSON.stringify(options.body);
     headers['content-type'] = 'application/json';
   }
-  if (body !== undefined) headers['content-length'] = String(typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength);
+  if (body !== undefined && !(body instanceof FormData)) headers['content-length'] = String(typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength);
   const req = new NextRequest(`http://localhost${options.path ?? '/api/test'}`, { method, headers, body: body as BodyInit | undefined });
   const response = await (handler as RouteHandler)(req, { params: Promise.resolve(options.params ?? {}) });
   // A stream of events never ends by itself: its status and headers are the answer.

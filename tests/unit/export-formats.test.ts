@@ -249,7 +249,7 @@ describe('CSV', () => {
     expect(csv).toContain('“some things'); // curly quotes kept as they are
     const [header, ...rows] = parseCsv(csv.slice(1));
     expect(header).toEqual([
-      'number', 'id', 'verdict', 'status', 'quote', 'start', 'end', 'orphaned', 'rationale', 'sources',
+      'number', 'id', 'verdict', 'status', 'quote', 'start', 'end', 'orphaned', 'rationale', 'sources', 'evidence',
       'reviewer', 'approver', 'approved_at', 'created_at', 'comments',
     ]);
     expect(rows).toHaveLength(4);
