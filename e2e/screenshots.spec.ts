@@ -4,11 +4,13 @@ import { accounts, logIn, ensureExtraUser } from './support/accounts';
 import { waitForArticle } from './support/article';
 import { withDb } from './support/database';
 
-// The README's screenshots, taken from the real app: docs/screenshots/<name>.png at 1280×800.
-// Annotations are made through the API and their timestamps pinned, so the pictures only change
-// when the app does.
+// The README's screenshots, taken from the real app at 1280×800. Annotations are made through the
+// API and their timestamps pinned, so the pictures only change when the app does. `npm test` takes
+// them into test-results/screenshots (its database holds every other test's articles by then);
+// `UPDATE_SCREENSHOTS=1 scripts/e2e-dev.sh e2e/screenshots.spec.ts` runs it alone on a fresh
+// database and writes the README's copies in docs/screenshots.
 
-const dir = 'docs/screenshots';
+const dir = process.env.UPDATE_SCREENSHOTS ? 'docs/screenshots' : 'test-results/screenshots';
 const viewport = { width: 1280, height: 800 };
 const contextOptions = { viewport, locale: 'en-GB', timezoneId: 'UTC', colorScheme: 'light' as const, reducedMotion: 'reduce' as const };
 const pinnedTime = '2025-12-04 09:30:00'; // UTC, as Prisma stores it
@@ -72,6 +74,8 @@ async function openCard(page: Page, passage: string, author: string): Promise<vo
 }
 
 test('[SCREENSHOTS]: README screenshots of the real app', async ({ page, browser }) => {
+  // Eight screens, three sign-ins: more than the default minute on a busy machine.
+  test.setTimeout(180_000);
   mkdirSync(dir, { recursive: true });
   const reviewerB = await ensureExtraUser('reviewer-b@factcheck.local', 'Rafa Reviewer', 'REVIEWER');
   await annotate(browser, accounts.reviewer, outer, {
@@ -157,4 +161,17 @@ test('[SCREENSHOTS]: README screenshots of the real app', async ({ page, browser
   await expect(page.getByTestId('user-card').first()).toBeVisible();
   await page.mouse.move(0, 0);
   await shoot(page, 'admin-users');
+
+  // 7. The editors' desk: progress, disagreements, every annotation in text order.
+  const { id } = await seedArticle();
+  await page.goto(`/articles/${id}/review`);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await page.mouse.move(0, 0);
+  await shoot(page, 'review');
+
+  // 8. Search across articles and annotations, matches marked.
+  await page.goto('/search?q=conditions');
+  await expect(page.locator('mark').first()).toBeVisible();
+  await page.mouse.move(0, 0);
+  await shoot(page, 'search');
 });

@@ -1,3 +1,4 @@
+import { plainRationale } from '@/lib/annotations/plain-rationale';
 import { evidencePath, evidenceSelect } from '@/lib/evidence/evidence-dto';
 import { db } from '@/lib/db';
 import type { CurrentUser } from '@/lib/auth/current-user';
@@ -52,7 +53,7 @@ export async function loadReport(
       position: { start: row.positionStart, end: row.positionEnd },
       orphaned: row.orphaned,
       verdict: row.verdict,
-      rationale: row.rationale,
+      rationale: plainRationale(row.rationale),
       status: row.status,
       author: row.author,
       approver: row.status === 'APPROVED' ? row.statusChangedBy : null,

@@ -1,3 +1,4 @@
+import { plainRationale } from '@/lib/annotations/plain-rationale';
 import { z } from 'zod';
 import { db } from '@/lib/db';
 import type { CurrentUser } from '@/lib/auth/current-user';
@@ -76,6 +77,8 @@ export async function searchEverything(user: CurrentUser, query: string, limit =
     articles,
     annotations: annotations.map(({ articleId, articleTitle, verdictLabel, verdictColor, ...hit }) => ({
       ...hit,
+      // A snippet may cut a **bold** pair in two: no stray asterisks either.
+      rationale: plainRationale(hit.rationale).replace(/\*\*/g, ''),
       article: { id: articleId, title: articleTitle },
       verdict: verdictLabel && verdictColor ? { label: verdictLabel, color: verdictColor } : null,
     })),

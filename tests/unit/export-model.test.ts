@@ -221,3 +221,14 @@ describe('presentation helpers', () => {
     expect(highlightColors({ ...verdicts.false, color: '#ABC' })).toEqual({ solid: '#aabbcc', tint: '#e7ecf1' });
   });
 });
+
+describe('plain rationale', () => {
+  it('reads the rationale Markdown subset as text for reports and snippets', async () => {
+    const { plainRationale } = await import('@/lib/annotations/plain-rationale');
+    expect(plainRationale('Moscow did **not** reject it; the readout calls them *unacceptable*, see [the readout](https://example.org/r).\n- one\n- two')).toBe(
+      'Moscow did not reject it; the readout calls them unacceptable, see the readout (https://example.org/r).\n- one\n- two',
+    );
+    // Arithmetic and lone asterisks are text.
+    expect(plainRationale('2 * 3 * 4 is 24; a footnote*')).toBe('2 * 3 * 4 is 24; a footnote*');
+  });
+});
