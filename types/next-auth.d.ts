@@ -7,6 +7,8 @@ declare module 'next-auth' {
   }
   interface Session {
     user: { id: string; role: Role; name?: string | null; email?: string | null };
+    /** When the session was signed in (seconds since the epoch). */
+    signedInAt?: number;
   }
 }
 
@@ -14,5 +16,7 @@ declare module 'next-auth/jwt' {
   interface JWT {
     uid?: string;
     role?: Role;
+    /** Seconds since the epoch; kept as the token is re-signed (unlike `iat`, which next-auth renews). */
+    signedInAt?: number;
   }
 }

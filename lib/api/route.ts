@@ -52,7 +52,7 @@ export function apiRoute<P = Record<string, never>>(action: Action, handler: Han
 /** The session's user, re-checked in the database (a deactivated user is nobody). */
 async function userFromSessionCookie(req: NextRequest): Promise<CurrentUser | null> {
   const token = await getToken({ req, secret: env().NEXTAUTH_SECRET });
-  return token?.uid ? findActiveUser(token.uid) : null;
+  return token?.uid ? findActiveUser(token.uid, token.signedInAt ?? 0) : null;
 }
 
 function assertSameOrigin(req: NextRequest): void {

@@ -15,19 +15,23 @@ export interface CurrentUser {
 }
 
 /** What is read of a user to decide who is calling. */
-export const currentUserSelect = { id: true, email: true, name: true, role: true, active: true, mustChangePassword: true } as const;
+export const currentUserSelect = { id: true, email: true, name: true, role: true, active: true, mustChangePassword: true, sessionsValidFrom: true } as const;
 
-type CurrentUserRow = { id: string; email: string; name: string; role: Role; active: boolean; mustChangePassword: boolean };
+type CurrentUserRow = { id: string; email: string; name: string; role: Role; active: boolean; mustChangePassword: boolean; sessionsValidFrom: Date | null };
 
-/** A deactivated or deleted user is nobody (their session or token is refused). */
-export function activeUserOrNull(user: CurrentUserRow | null | undefined): CurrentUser | null {
+/**
+ * A deactivated or deleted user is nobody (their session or token is refused); so is a session
+ * signed in (`sessionIssuedAt`, seconds) before the user last changed their password.
+ */
+export function activeUserOrNull(user: CurrentUserRow | null | undefined, sessionIssuedAt?: number): CurrentUser | null {
   if (!user || !user.active) return null;
+  if (sessionIssuedAt !== undefined && user.sessionsValidFrom && sessionIssuedAt < Math.floor(user.sessionsValidFrom.getTime() / 1000)) return null;
   return { id: user.id, email: user.email, name: user.name, role: user.role, mustChangePassword: user.mustChangePassword };
 }
 
-/** Loads an active user by id. */
-export async function findActiveUser(id: string): Promise<CurrentUser | null> {
-  return activeUserOrNull(await db.user.findUnique({ where: { id }, select: currentUserSelect }));
+/** Loads an active user by id; for a session, `sessionIssuedAt` (when it signed in, seconds) too. */
+export async function findActiveUser(id: string, sessionIssuedAt?: number): Promise<CurrentUser | null> {
+  return activeUserOrNull(await db.user.findUnique({ where: { id }, select: currentUserSelect }), sessionIssuedAt);
 }
 
 /**
@@ -37,7 +41,8 @@ export async function findActiveUser(id: string): Promise<CurrentUser | null> {
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const session = await getServerSession(authOptions);
   const id = session?.user?.id;
-  return id ? findActiveUser(id) : null;
+  // A session without its signing time (made before sessions carried it) counts as the oldest.
+  return id ? findActiveUser(id, session.signedInAt ?? 0) : null;
 });
 
 export const CHANGE_PASSWORD_PATH = '/account/password';

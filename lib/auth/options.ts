@@ -33,11 +33,13 @@ export const authOptions: NextAuthOptions = {
       if (user) {
         token.uid = user.id;
         token.role = user.role;
+        token.signedInAt = Math.floor(Date.now() / 1000);
       }
       return token;
     },
     session({ session, token }) {
       if (token.uid && token.role) session.user = { ...session.user, id: token.uid, role: token.role };
+      if (typeof token.signedInAt === 'number') session.signedInAt = token.signedInAt;
       return session;
     },
   },

@@ -10,7 +10,7 @@ import type { ChangeOwnPasswordInput } from '@/lib/users/input-schemas';
 /**
  * Changes the signed-in user's password: the current one is required, the new one must pass the
  * password policy (12+ characters, not common, not the user's name or e-mail). Clears
- * `mustChangePassword`.
+ * `mustChangePassword`. Ends the user's other sessions.
  */
 export async function changeOwnPassword(user: CurrentUser, input: ChangeOwnPasswordInput, ip: string | null = null): Promise<void> {
   assertCan(user, 'account:manage');
@@ -31,7 +31,9 @@ export async function changeOwnPassword(user: CurrentUser, input: ChangeOwnPassw
   }
   const passwordHash = await hashPassword(input.newPassword);
   await db.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: user.id }, data: { passwordHash, mustChangePassword: false } });
+    // Every session signed in before now ends (another device, a stolen cookie); the caller's own
+    // session is signed again by the route.
+    await tx.user.update({ where: { id: user.id }, data: { passwordHash, mustChangePassword: false, sessionsValidFrom: new Date() } });
     await recordAuditEvent({ actorId: user.id, action: 'password.changed', targetType: 'user', targetId: user.id, ip }, tx);
   });
 }
