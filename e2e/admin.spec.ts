@@ -2,6 +2,7 @@ import { test, expect } from '@playwright/test';
 import { accounts, ensureExtraUser, logIn } from './support/accounts';
 import { openSeedArticle, selectPassage } from './support/article';
 import { withDb } from './support/database';
+import { toast } from './support/toasts';
 
 test('[ADMIN][CREATE_USER]: invite a reviewer, who sets a password and works; deactivation ends their work at once; all audited', async ({ browser }) => {
   const email = `newcomer-${Date.now()}@factcheck.local`;
@@ -32,8 +33,11 @@ test('[ADMIN][CREATE_USER]: invite a reviewer, who sets a password and works; de
   // The admin deactivates them while their article page is open.
   await admin.goto('/admin/users');
   const card = admin.getByTestId('user-card').filter({ hasText: email });
-  admin.once('dialog', (dialog) => dialog.accept());
   await card.getByRole('button', { name: /Deactivate/ }).click();
+  const confirmation = admin.getByRole('alertdialog', { name: 'Deactivate Nora Newcomer?' });
+  await expect(confirmation).toContainText('They are signed out at once');
+  await confirmation.getByRole('button', { name: 'Deactivate' }).click();
+  await expect(confirmation).toBeHidden();
   await expect(card.getByRole('button', { name: /Reactivate/ })).toBeVisible();
 
   // Their socket is closed and their next action is refused.
@@ -81,7 +85,7 @@ test('[ADMIN][DEMOTE]: an editor demoted while their article page is open loses 
   await expect(card.locator('.role-pill')).toHaveText('Reviewer');
 
   // The collaboration server ends their socket; the page tells them and drops the editor controls.
-  await expect(page.getByText(/An admin changed your role/)).toBeVisible({ timeout: 20_000 });
+  await expect(toast(page, /An admin changed your role/)).toBeVisible({ timeout: 20_000 });
   await expect(page.getByRole('button', { name: 'Correct text' })).toHaveCount(0);
   await expect(page.getByRole('link', { name: 'Review', exact: true })).toHaveCount(0);
   await expect(page.getByTestId('connection-state')).toHaveText('Live');

@@ -2,6 +2,7 @@ import { test, expect, type Page } from '@playwright/test';
 import { accounts, ensureExtraUser, logIn } from './support/accounts';
 import { openSeedArticle, selectPassage, waitForArticle } from './support/article';
 import { withDb } from './support/database';
+import { toast } from './support/toasts';
 
 const firstPassage = 'four documents';
 const overlapping = 'details provided within four documents related';
@@ -32,7 +33,7 @@ test('[REVIEWER][ANNOTATE]: check a claim, overlap it, refuse a stranger, approv
   await form.getByLabel('Title').fill('Kremlin on the US plan');
   await form.getByLabel('Publisher').fill('Reuters');
   await form.getByRole('button', { name: 'Submit' }).click();
-  await expect(a.getByText('Annotation submitted.')).toBeVisible();
+  await expect(toast(a, 'Annotation submitted.')).toBeVisible();
 
   const row = await withDb(async (db) => (await db.query(`SELECT id, status FROM "Annotation" WHERE "quoteExact" = $1 AND "deletedAt" IS NULL`, [firstPassage])).rows);
   expect(row).toHaveLength(1);
@@ -60,7 +61,7 @@ test('[REVIEWER][ANNOTATE]: check a claim, overlap it, refuse a stranger, approv
   const formB = b.getByRole('form', { name: 'Check claim' });
   await formB.getByRole('radio', { name: 'Unverifiable' }).check();
   await formB.getByRole('button', { name: 'Submit' }).click();
-  await expect(b.getByText('Annotation submitted.')).toBeVisible();
+  await expect(toast(b, 'Annotation submitted.')).toBeVisible();
   const secondId: string = await withDb(async (db) => (await db.query(`SELECT id FROM "Annotation" WHERE "quoteExact" = $1`, [overlapping])).rows[0].id);
 
   await b.reload();
@@ -94,7 +95,7 @@ test('[REVIEWER][ANNOTATE]: check a claim, overlap it, refuse a stranger, approv
   await highlight(e, firstId).click();
   await e.getByRole('button', { name: /Rita Reviewer/ }).click();
   await e.getByTestId('annotation-card').getByRole('button', { name: 'Approve' }).click();
-  await expect(e.getByText('Approved.', { exact: true })).toBeVisible();
+  await expect(toast(e, 'Approved.', { exact: true })).toBeVisible();
   const history = e.getByTestId('annotation-history');
   await expect(history).toContainText('Rita Reviewer created it as “False” (Submitted)');
   await expect(history).toContainText('Eddie Editor approved it');

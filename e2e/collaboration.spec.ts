@@ -2,6 +2,7 @@ import { test, expect, type Page } from '@playwright/test';
 import { accounts, ensureExtraUser, logIn } from './support/accounts';
 import { openSeedArticle, selectPassage, visibleArticleText } from './support/article';
 import { withDb } from './support/database';
+import { toast } from './support/toasts';
 
 const passage = 'The meeting focused on potential pathways to end hostilities';
 
@@ -37,7 +38,7 @@ test('[COLLAB]: presence, live annotations and comments, and a live correction t
   await form.getByRole('button', { name: '+ Add source' }).click();
   await form.getByLabel('URL').fill('https://example.org/readout');
   await form.getByRole('button', { name: 'Submit' }).click();
-  await expect(a.getByText('Annotation submitted.')).toBeVisible();
+  await expect(toast(a, 'Annotation submitted.')).toBeVisible();
   const id: string = await withDb(async (db) => (await db.query(`SELECT id FROM "Annotation" WHERE "quoteExact" = $1`, [passage])).rows[0].id);
   // Others' carets can split a highlight into several spans; its text is theirs joined.
   const highlightOn = (page: Page) => page.locator(`.fc-hl[data-annotation-id="${id}"]`);

@@ -2,6 +2,7 @@ import { test, expect, type Page } from '@playwright/test';
 import { accounts } from './support/accounts';
 import { waitForArticle } from './support/article';
 import { withDb } from './support/database';
+import { toast } from './support/toasts';
 
 // The whole annotate flow with the keyboard alone, from the login page on: not one mouse click.
 
@@ -118,7 +119,7 @@ test('[REVIEWER][KEYBOARD]: select a passage, check the claim, submit and browse
   await pressUntil(page, 'Tab', async () => (await focused(page)) === 'button[submit]:Submit');
   expect(await focusOutline(page)).not.toBe('none');
   await page.keyboard.press('Enter');
-  await expect(page.getByText('Annotation submitted.')).toBeVisible();
+  await expect(toast(page, 'Annotation submitted.')).toBeVisible();
 
   const rows = await withDb(async (db) =>
     (

@@ -2,6 +2,7 @@ import { test, expect, type Browser } from '@playwright/test';
 import { accounts, ensureExtraUser, logIn } from './support/accounts';
 import { openSeedArticle } from './support/article';
 import { withDb } from './support/database';
+import { toast } from './support/toasts';
 
 const seedSlug = 'kremlin-not-rejecting-us-peace-initiative';
 const outerPassage = 'some things were accepted, some were marked as unacceptable';
@@ -69,7 +70,7 @@ test('[EDITOR][REVIEW]: see two reviewers disagree side by side, the agreement f
   }
   await expect(e.getByText('2 selected')).toBeVisible();
   await e.getByRole('button', { name: 'Approve selected' }).click();
-  await expect(e.getByText('2 annotations approved.')).toBeVisible();
+  await expect(toast(e, '2 annotations approved.')).toBeVisible();
   for (const id of [anaId, benId]) {
     await expect(e.locator(`[data-testid="review-row"][data-annotation-id="${id}"]`).getByText('Approved', { exact: true })).toBeVisible();
   }

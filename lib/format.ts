@@ -18,3 +18,8 @@ const dateTimeFormat = new Intl.DateTimeFormat('en-GB', {
 export function formatDateTime(date: Date | string): string {
   return dateTimeFormat.format(typeof date === 'string' ? new Date(date) : date);
 }
+
+/** "1 verdict", "2 verdicts", "0 verdicts": a count with its noun in the right number. */
+export function formatCount(count: number, singular: string, plural = `${singular}s`): string {
+  return `${count.toLocaleString('en')} ${count === 1 ? singular : plural}`;
+}

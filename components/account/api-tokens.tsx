@@ -7,6 +7,7 @@ import { readableError } from '@/lib/client/readable-error';
 import { formatDateTime } from '@/lib/format';
 import type { ApiTokenSummary } from '@/lib/users/api-token-summary';
 import { CopyField } from '@/components/ui/copy-field';
+import { useConfirm } from '@/components/ui/confirm-dialog';
 
 /** Personal API tokens: create (the secret is shown once), list, revoke. */
 export function ApiTokens({ tokens }: { tokens: ApiTokenSummary[] }) {
@@ -15,6 +16,7 @@ export function ApiTokens({ tokens }: { tokens: ApiTokenSummary[] }) {
   const [revoking, setRevoking] = useState<string | null>(null);
   const [error, setError] = useState<{ message: string; field?: string } | null>(null);
   const [created, setCreated] = useState<{ name: string; secret: string } | null>(null);
+  const [confirm, confirmDialog] = useConfirm();
 
   async function onCreate(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -36,7 +38,7 @@ export function ApiTokens({ tokens }: { tokens: ApiTokenSummary[] }) {
   }
 
   async function onRevoke(token: ApiTokenSummary) {
-    if (!window.confirm(`Revoke the token "${token.name}"? Anything using it stops working at once.`)) return;
+    if (!(await confirm({ title: `Revoke the token “${token.name}”?`, description: 'Anything using it stops working at once. This cannot be undone.', action: 'Revoke', destructive: true }))) return;
     setRevoking(token.id);
     setError(null);
     try {
@@ -108,7 +110,7 @@ export function ApiTokens({ tokens }: { tokens: ApiTokenSummary[] }) {
                 <td>{token.revokedAt ? `Revoked ${formatDateTime(token.revokedAt)}` : 'Active'}</td>
                 <td>
                   {!token.revokedAt && (
-                    <button className="button small danger" type="button" onClick={() => onRevoke(token)} disabled={revoking !== null}>
+                    <button className="button small danger" type="button" onClick={() => void onRevoke(token)} disabled={revoking !== null}>
                       {revoking === token.id ? 'Revoking…' : 'Revoke'}
                       <span className="sr-only"> {token.name}</span>
                     </button>
@@ -119,6 +121,7 @@ export function ApiTokens({ tokens }: { tokens: ApiTokenSummary[] }) {
           </tbody>
         </table>
       )}
+      {confirmDialog}
     </>
   );
 }

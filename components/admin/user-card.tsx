@@ -10,6 +10,7 @@ import { formatDateTime } from '@/lib/format';
 import type { IssuedInvitation } from '@/lib/users/issue-invitation';
 import type { UserSummary } from '@/lib/users/user-summary';
 import { InvitationLink } from '@/components/admin/invitation-link';
+import { useConfirm } from '@/components/ui/confirm-dialog';
 
 type Pending = 'save' | 'active' | 'reset' | null;
 
@@ -21,6 +22,7 @@ export function UserCard({ user, isSelf }: { user: UserSummary; isSelf: boolean 
   const [error, setError] = useState<{ message: string; field?: string } | null>(null);
   const [invitation, setInvitation] = useState<IssuedInvitation | null>(null);
   const errorId = `user-error-${user.id}`;
+  const [confirm, confirmDialog] = useConfirm();
 
   async function run(kind: Exclude<Pending, null>, action: () => Promise<void>) {
     setPending(kind);
@@ -35,29 +37,48 @@ export function UserCard({ user, isSelf }: { user: UserSummary; isSelf: boolean 
     }
   }
 
-  function onSave(event: React.FormEvent<HTMLFormElement>) {
+  async function onSave(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
     const role = String(data.get('role')) as Role;
-    if (isSelf && user.role === 'ADMIN' && role !== 'ADMIN' && !window.confirm('You will lose access to user management and the audit log. Continue?')) return;
+    if (
+      isSelf &&
+      user.role === 'ADMIN' &&
+      role !== 'ADMIN' &&
+      !(await confirm({
+        title: `Change your own role to ${roleLabel[role]}?`,
+        description: 'You will lose access to user management and the audit log at once.',
+        action: 'Change my role',
+        destructive: true,
+      }))
+    )
+      return;
     void run('save', async () => {
       await apiFetch(`/api/users/${user.id}`, { method: 'PATCH', json: { name: String(data.get('name') ?? ''), email: String(data.get('email') ?? ''), role } });
       setEditing(false);
     });
   }
 
-  function onToggleActive() {
+  async function onToggleActive() {
     if (user.active) {
       const warning = isSelf ? 'You will be signed out at once.' : 'They are signed out at once and their API tokens and live connections stop working.';
-      if (!window.confirm(`Deactivate ${user.name}? ${warning}`)) return;
+      if (!(await confirm({ title: `Deactivate ${user.name}?`, description: warning, action: 'Deactivate', destructive: true }))) return;
     }
     void run('active', async () => {
       await apiFetch(`/api/users/${user.id}/active`, { method: 'POST', json: { active: !user.active } });
     });
   }
 
-  function onReset() {
-    if (!window.confirm(`Reset the password of ${user.name}? Their current password stops working and you get a link to hand them.`)) return;
+  async function onReset() {
+    if (
+      !(await confirm({
+        title: `Reset the password of ${user.name}?`,
+        description: 'Their current password stops working and you get a link to hand them.',
+        action: 'Reset password',
+        destructive: true,
+      }))
+    )
+      return;
     void run('reset', async () => {
       const result = await apiFetch<{ invitation: IssuedInvitation }>(`/api/users/${user.id}/password-reset`, { method: 'POST' });
       setInvitation(result.invitation);
@@ -95,7 +116,7 @@ export function UserCard({ user, isSelf }: { user: UserSummary; isSelf: boolean 
       )}
 
       {editing ? (
-        <form onSubmit={onSave} className="user-edit" noValidate>
+        <form onSubmit={(event) => void onSave(event)} className="user-edit" noValidate>
           <div className="field">
             <label htmlFor={`name-${user.id}`}>Name</label>
             <input id={`name-${user.id}`} name="name" defaultValue={user.name} required maxLength={200} {...invalid('name')} />
@@ -132,17 +153,18 @@ export function UserCard({ user, isSelf }: { user: UserSummary; isSelf: boolean 
           <button className="button small" type="button" onClick={() => setEditing(true)} disabled={pending !== null}>
             Edit<span className="sr-only"> {user.name}</span>
           </button>
-          <button className={`button small${user.active ? ' danger' : ''}`} type="button" onClick={onToggleActive} disabled={pending !== null}>
+          <button className={`button small${user.active ? ' danger' : ''}`} type="button" onClick={() => void onToggleActive()} disabled={pending !== null}>
             {pending === 'active' ? (user.active ? 'Deactivating…' : 'Reactivating…') : user.active ? 'Deactivate' : 'Reactivate'}
             <span className="sr-only"> {user.name}</span>
           </button>
-          <button className="button small" type="button" onClick={onReset} disabled={pending !== null}>
+          <button className="button small" type="button" onClick={() => void onReset()} disabled={pending !== null}>
             {pending === 'reset' ? 'Resetting…' : 'Reset password'}
             <span className="sr-only"> of {user.name}</span>
           </button>
         </div>
       )}
       {invitation && <InvitationLink id={`reset-link-${user.id}`} invitation={invitation} recipient={user.name} />}
+      {confirmDialog}
     </li>
   );
 }

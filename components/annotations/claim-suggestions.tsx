@@ -50,7 +50,7 @@ export function ClaimSuggestions({ articleId, text, onCheck, onClose }: Props) {
           {state.message}
         </p>
       )}
-      {state.kind === 'done' && state.suggestions.length === 0 && <p className="empty-state">No sentence here carries a figure, a quotation or a reported claim.</p>}
+      {state.kind === 'done' && state.suggestions.length === 0 && <p className="empty-state">No sentence here carries a figure, a quotation or a reported claim. Select any passage in the text to check it yourself.</p>}
       {state.kind === 'done' && state.suggestions.length > 0 && (
         <ol className="suggestion-list">
           {state.suggestions.map((suggestion) => {
@@ -67,7 +67,7 @@ export function ClaimSuggestions({ articleId, text, onCheck, onClose }: Props) {
                     type="button"
                     className="button small primary"
                     disabled={!current}
-                    title={current ? undefined : 'The text has changed since; reload the suggestions'}
+                    aria-describedby={current ? undefined : `suggestion-stale-${suggestion.start}`}
                     onClick={() => {
                       showSentence(suggestion);
                       onCheck({ start: suggestion.start, end: suggestion.end, exact: suggestion.text });
@@ -78,6 +78,12 @@ export function ClaimSuggestions({ articleId, text, onCheck, onClose }: Props) {
                   <button type="button" className="button small" onClick={() => showSentence(suggestion)}>
                     Show in text
                   </button>
+                  {/* Said in words, not in a tooltip: a disabled button gets neither hover nor focus. */}
+                  {!current && (
+                    <span id={`suggestion-stale-${suggestion.start}`} className="muted small">
+                      This sentence has changed since: go back and suggest claims again.
+                    </span>
+                  )}
                 </div>
               </li>
             );

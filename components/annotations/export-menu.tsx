@@ -1,6 +1,7 @@
 'use client';
 
 import { useState } from 'react';
+import { Popover, PopoverContent, PopoverTrigger } from '@/components/ui/popover';
 
 const formats = [
   { value: 'pdf', label: 'PDF' },
@@ -44,9 +45,12 @@ export function ExportMenu({ articleId }: { articleId: string }) {
   }
 
   return (
-    <details className="export-menu">
-      <summary className="button">Export report</summary>
-      <div className="card export-panel" role="group" aria-label="Export report">
+    <Popover>
+      {/* A disclosed group of fields (as it was with <details>), not a dialog: no title, no modality. */}
+      <PopoverTrigger className="button" aria-haspopup={undefined}>
+        Export report
+      </PopoverTrigger>
+      <PopoverContent className="export-panel" role="group" aria-label="Export report">
         <label>
           Format
           <select value={format} onChange={(e) => setFormat(e.target.value)}>
@@ -72,7 +76,7 @@ export function ExportMenu({ articleId }: { articleId: string }) {
             {state.message}
           </p>
         )}
-      </div>
-    </details>
+      </PopoverContent>
+    </Popover>
   );
 }

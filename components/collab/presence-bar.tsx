@@ -1,6 +1,7 @@
 'use client';
 
 import type { ConnectionState, Peer } from '@/components/collab/use-collaboration';
+import { Tooltip } from '@/components/ui/tooltip';
 
 const stateLabel: Record<ConnectionState, string> = {
   connecting: 'Connecting…',
@@ -33,12 +34,17 @@ export function PresenceBar({ peers, state, correcting, canCorrect, onToggleCorr
   return (
     <div className="presence-bar">
       <ul className="avatars" aria-label="People on this article" data-testid="presence">
-        {people.map((peer) => (
-          <li key={peer.clientId} className="avatar" style={{ background: peer.color }} title={peer.isSelf ? `${peer.name} (you)` : peer.name}>
-            <span aria-hidden="true">{initials(peer.name)}</span>
-            <span className="sr-only">{peer.isSelf ? `${peer.name} (you)` : peer.name}</span>
-          </li>
-        ))}
+        {people.map((peer) => {
+          const name = peer.isSelf ? `${peer.name} (you)` : peer.name;
+          return (
+            <Tooltip key={peer.clientId} content={name}>
+              <li className="avatar" style={{ background: peer.color }}>
+                <span aria-hidden="true">{initials(peer.name)}</span>
+                <span className="sr-only">{name}</span>
+              </li>
+            </Tooltip>
+          );
+        })}
       </ul>
       <span className={`connection connection-${state}`} role="status" data-testid="connection-state">
         {stateLabel[state]}

@@ -1,6 +1,7 @@
 'use client';
 
 import { Bar, BarChart, Cell, LabelList, XAxis, YAxis } from 'recharts';
+import { formatCount } from '@/lib/format';
 
 export interface VerdictCount {
   label: string;
@@ -21,7 +22,8 @@ export function VerdictMixChart({ data }: { data: VerdictCount[] }) {
   return (
     <figure className="verdict-mix-chart" data-testid="verdict-mix-chart">
       <div role="img" aria-label={summary}>
-        <BarChart width={440} height={Math.max(80, data.length * 30 + 10)} data={data} layout="vertical" margin={{ top: 0, right: 36, bottom: 0, left: 8 }} accessibilityLayer={false}>
+        {/* As wide as the narrowest dashboard panel (300 px less its padding), so that it is never scaled down. */}
+        <BarChart width={268} height={Math.max(80, data.length * 30 + 10)} data={data} layout="vertical" margin={{ top: 0, right: 36, bottom: 0, left: 8 }} accessibilityLayer={false}>
           <XAxis type="number" hide allowDecimals={false} />
           <YAxis type="category" dataKey="label" width={110} tickLine={false} axisLine={false} tick={{ fill: 'currentColor', fontSize: 13 }} />
           <Bar dataKey="count" isAnimationActive={false} barSize={18} radius={[0, 3, 3, 0]}>
@@ -32,7 +34,7 @@ export function VerdictMixChart({ data }: { data: VerdictCount[] }) {
           </Bar>
         </BarChart>
       </div>
-      <figcaption className="muted small">{total} verdicts given across all articles</figcaption>
+      <figcaption className="muted small">{formatCount(total, 'verdict')} given across all articles</figcaption>
     </figure>
   );
 }

@@ -47,7 +47,7 @@ export function AssignmentPicker({ articleId, assignments, onSaved }: Props) {
       <h2 id="review-assign-heading">Assigned reviewers</h2>
       <form onSubmit={save}>
         {assignments.candidates.length === 0 ? (
-          <p className="muted">There are no active reviewers or editors.</p>
+          <p className="muted">There are no active reviewers or editors. An admin adds them under Users.</p>
         ) : (
           <fieldset className="review-assignees">
             <legend className="sr-only">Assigned reviewers</legend>

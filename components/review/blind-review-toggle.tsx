@@ -1,13 +1,15 @@
 'use client';
 
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { apiFetch, ApiError } from '@/lib/client/api-client';
+import { Switch } from '@/components/ui/switch';
 
 /** The editor's switch for blind double review of one article. */
 export function BlindReviewToggle({ articleId, initial }: { articleId: string; initial: boolean }) {
   const [enabled, setEnabled] = useState(initial);
   const [saving, setSaving] = useState(false);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const id = useId();
 
   async function change(next: boolean) {
     // Shown at once; put back if the server refuses.
@@ -28,10 +30,13 @@ export function BlindReviewToggle({ articleId, initial }: { articleId: string; i
 
   return (
     <div className="card blind-review-toggle">
-      <label>
-        <input type="checkbox" checked={enabled} disabled={saving} onChange={(event) => void change(event.target.checked)} /> <strong>Blind double review</strong>
-      </label>
-      <p className="muted small">
+      <div className="switch-row">
+        <Switch id={id} checked={enabled} disabled={saving} onCheckedChange={(checked) => void change(checked)} aria-describedby={`${id}-hint`} />
+        <label htmlFor={id}>
+          <strong>Blind double review</strong>
+        </label>
+      </div>
+      <p className="muted small" id={`${id}-hint`}>
         Reviewers see no one else’s verdict on a passage until they have submitted their own on it; you see everything and decide where they disagree (below).
       </p>
       {message && (

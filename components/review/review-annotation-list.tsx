@@ -80,7 +80,7 @@ export function ReviewAnnotationList({ articleId, annotations, onChanged, notify
     return (
       <section className="card review-panel" aria-labelledby="review-list-heading">
         <h2 id="review-list-heading">Annotations</h2>
-        <p className="muted">No annotations yet.</p>
+        <p className="muted">No annotations yet. Reviewers add them on the article page (select a passage, then “Check claim”); assign reviewers to this article under “Assigned reviewers”.</p>
       </section>
     );
   }

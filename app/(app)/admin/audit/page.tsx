@@ -66,7 +66,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
           {result.error}
         </div>
       ) : result.events.length === 0 ? (
-        <div className="card empty-state">{filtered ? 'No entries match these filters.' : 'The audit log is empty.'}</div>
+        <div className="card empty-state">
+          {filtered ? 'No entries match these filters. Widen the dates or clear the filters to see every entry.' : 'The audit log is empty: sign-ins and changes to accounts are recorded here as they happen.'}
+        </div>
       ) : (
         <>
           <table className="api-table audit-table">
@@ -87,13 +89,13 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
                   <td>
                     <time dateTime={event.createdAt}>{formatDateTime(event.createdAt)}</time>
                   </td>
-                  <td>{event.actor ? <span title={event.actor.email}>{event.actor.name}</span> : <span className="muted">—</span>}</td>
+                  <td>{event.actor ? <Person {...event.actor} /> : <span className="muted">—</span>}</td>
                   <td>
                     <code>{event.action}</code>
                   </td>
                   <td>
                     {event.target ? (
-                      <span title={event.target.email}>{event.target.name}</span>
+                      <Person {...event.target} />
                     ) : event.targetType ? (
                       <span className="muted">
                         {event.targetType} {event.targetId}
@@ -114,6 +116,17 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
           </nav>
         </>
       )}
+    </>
+  );
+}
+
+/** A name with its e-mail beneath (in words rather than a hover-only title, for keyboard and touch). */
+function Person({ name, email }: { name: string; email: string }) {
+  return (
+    <>
+      {name}
+      <br />
+      <span className="muted small">{email}</span>
     </>
   );
 }

@@ -69,7 +69,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
             {pages > 1 ? ` · page ${list.page} of ${pages}` : ''}
           </p>
           {list.users.length === 0 ? (
-            <div className="card empty-state">{filtered ? 'No user matches these filters.' : 'No users yet: add the first one.'}</div>
+            <div className="card empty-state">{filtered ? 'No user matches these filters. Clear them to see every user.' : 'No users yet: add the first one with the form beside this list.'}</div>
           ) : (
             <ul className="user-list">
               {list.users.map((listed) => (
