@@ -2,6 +2,7 @@ import { test, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import pg from 'pg';
 import { accounts, logIn } from './support/accounts';
+import { waitForArticle } from './support/article';
 import { withDb } from './support/database';
 import { toast } from './support/toasts';
 
@@ -154,4 +155,12 @@ test('[ADMIN][RESPONSIVE]: at 1024 px every signed-in page fits the window and t
     }));
     expect(layout, path).toEqual({ overflow: 0, navRows: 1 });
   }
+  // The annotate screen keeps the article and its side panel next to each other, both in the window.
+  await page.goto(`/articles/${articleId}`);
+  await waitForArticle(page);
+  const article = await page.getByTestId('article-text').boundingBox();
+  const panel = await page.locator('.side-panel').boundingBox();
+  expect(article && panel).toBeTruthy();
+  expect(panel!.x).toBeGreaterThanOrEqual(article!.x + article!.width);
+  expect(panel!.x + panel!.width).toBeLessThanOrEqual(1024);
 });

@@ -2,6 +2,7 @@ import { test, expect } from '@playwright/test';
 import { accounts, logIn } from './support/accounts';
 import { selectPassage, waitForArticle } from './support/article';
 import { withDb } from './support/database';
+import { toast } from './support/toasts';
 
 // Evidence: a reviewer attaches a screenshot of a source as they saw it; it is checked, kept, shown
 // on the annotation, served back byte for byte, and cited in the editor's report.
@@ -38,7 +39,7 @@ test('[REVIEWER][EVIDENCE]: a screenshot attached to a source is stored, shown, 
   await expect(chip.getByRole('link', { name: 'utility-page.png' })).toBeVisible();
   await expect(chip).toContainText('(PNG,');
   await form.getByRole('button', { name: 'Submit' }).click();
-  await expect(reviewer.getByText('Annotation submitted.')).toBeVisible();
+  await expect(toast(reviewer, 'Annotation submitted.')).toBeVisible();
 
   // The card shows it; its link serves the same bytes as an image.
   const card = reviewer.getByTestId('annotation-card');
