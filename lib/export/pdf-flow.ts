@@ -179,11 +179,17 @@ export class PdfFlow {
   }
 
   rule(color: string, width = this.width): void {
-    this.doc.moveTo(this.left, this.y).lineTo(this.left + width, this.y).lineWidth(0.75).strokeColor(color).stroke();
+    this.strokeLine(this.left, this.left + width, this.y, 0.75, color);
   }
 
+  // Lines and boxes are written as compact operators too: pdfkit's spell every colour out to 16
+  // digits, and a large report draws thousands of highlight boxes.
   fillRect(x: number, y: number, width: number, height: number, color: string): void {
-    this.doc.rect(x, y, width, height).fill(color);
+    this.doc.addContent(`${pdfRgb(color)} ${pdfNumber(x)} ${pdfNumber(y)} ${pdfNumber(width)} ${pdfNumber(height)} re f`);
+  }
+
+  private strokeLine(from: number, to: number, y: number, lineWidth: number, color: string): void {
+    this.doc.addContent(`${pdfRgb(color, 'RG')} ${lineWidth} w ${pdfNumber(from)} ${pdfNumber(y)} m ${pdfNumber(to)} ${pdfNumber(y)} l S`);
   }
 
   /** One line of text at a position, without wrapping; returns its width. */
@@ -220,7 +226,7 @@ export class PdfFlow {
     this.pageNumbers.forEach((form, index) => {
       const text = `${index + 1} / ${total}`;
       // Right-aligned on the form's origin; the form is placed at the right margin.
-      form.end(`BT /PN 8 Tf ${pdfRgb(footerColor)} rg ${-this.doc.widthOfString(text)} 0 Td (${text}) Tj ET`);
+      form.end(`BT /PN 8 Tf ${pdfRgb(footerColor)} ${-this.doc.widthOfString(text)} 0 Td (${text}) Tj ET`);
     });
     this.doc.end();
     return this.done;
@@ -253,9 +259,7 @@ export class PdfFlow {
     for (const { texts, style, x, width } of fragments) {
       this.drawText(texts, style, x, baseline);
       const glyphTop = baseline - style.rise - style.size;
-      if (style.underline) {
-        this.doc.moveTo(x, baseline + 1.8).lineTo(x + width, baseline + 1.8).lineWidth(0.9).strokeColor(style.underline).stroke();
-      }
+      if (style.underline) this.strokeLine(x, x + width, baseline + 1.8, 0.9, style.underline);
       // Links carry their action inline (pdfkit's link() and goTo() add an object for each).
       if (style.link) this.doc.annotate(x, glyphTop, width, style.size * 1.3, linkAnnotation({ A: { S: 'URI', URI: new String(style.link) } }));
       if (style.goTo) this.doc.annotate(x, glyphTop, width, style.size * 1.3, linkAnnotation({ Dest: style.goTo }));
@@ -303,7 +307,8 @@ export class PdfFlow {
           this.doc.page.fonts[font.id] ??= font.ref();
           this.textOperators += ` 1 0 0 1 ${pdfNumber(cursor)} ${y} Tm`;
         }
-        array += encoding.array;
+        // "(ab)(cd)" reads as "(abcd)" and is shorter.
+        array = array.endsWith(')') ? `${array.slice(0, -1)}${encoding.array.slice(1)}` : array + encoding.array;
         cursor += encoding.width * style.size + style.tracking * chunk.text.length;
       }
     }
@@ -313,7 +318,7 @@ export class PdfFlow {
   private setTextState(fontId: string, style: Style): void {
     const state = this.textState;
     if (state.font !== fontId || state.size !== style.size) this.textOperators += ` /${fontId} ${pdfNumber(style.size)} Tf`;
-    if (state.color !== style.color) this.textOperators += ` ${pdfRgb(style.color)} rg`;
+    if (state.color !== style.color) this.textOperators += ` ${pdfRgb(style.color)}`;
     if (state.tracking !== style.tracking) this.textOperators += ` ${pdfNumber(style.tracking)} Tc`;
     this.textState = { font: fontId, size: style.size, color: style.color, tracking: style.tracking };
   }
@@ -534,6 +539,15 @@ function pdfNumber(value: number): string {
   return String(Math.round(value * 1000) / 1000);
 }
 
-function pdfRgb(hex: string): string {
-  return [1, 3, 5].map((index) => (parseInt(hex.slice(index, index + 2), 16) / 255).toFixed(3)).join(' ');
+const rgbOperators = new Map<string, string>();
+
+/** The operator setting a #rrggbb colour for filling ("rg") or stroking ("RG"). */
+function pdfRgb(hex: string, operator: 'rg' | 'RG' = 'rg'): string {
+  const key = `${hex}${operator}`;
+  let written = rgbOperators.get(key);
+  if (written === undefined) {
+    written = `${[1, 3, 5].map((index) => pdfNumber(parseInt(hex.slice(index, index + 2), 16) / 255)).join(' ')} ${operator}`;
+    rgbOperators.set(key, written);
+  }
+  return written;
 }
