@@ -13,8 +13,9 @@ export default {
   // `npm test` type-checks the whole project (tsc --noEmit) as its own step; the build does not
   // repeat it, so `npm start` is not slowed down by tests' types.
   typescript: { ignoreBuildErrors: true },
-  // Native or wasm packages that must be loaded by Node at run time, not bundled.
-  serverExternalPackages: ['@node-rs/argon2', '@electric-sql/pglite', 'pg', 'postgres'],
+  // Native or wasm packages that must be loaded by Node at run time, not bundled; pdfkit too, which
+  // loads its font metrics at run time through createRequire.
+  serverExternalPackages: ['@node-rs/argon2', '@electric-sql/pglite', 'pg', 'postgres', 'pdfkit'],
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }];
   },

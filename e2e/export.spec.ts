@@ -38,14 +38,20 @@ test('[EDITOR][EXPORT]: exports the seed article with two annotations in every f
     await download.saveAs(files[format]!);
   }
 
-  // The PDF holds the title, each verdict and source URL, shows the script as text, and renders to an image.
+  // The PDF holds the title, the article with each passage numbered, each verdict, rationale and
+  // source URL, shows the script as text, and renders to an image.
   const pdfText = execFileSync('pdftotext', ['-layout', files.pdf!, '-'], { encoding: 'utf8' });
+  const flat = pdfText.replace(/\s+/g, ' ');
   expect(pdfText).toContain('Kremlin says Russia is not rejecting');
+  expect(flat).toContain('He emphasized that it would be inaccurate to suggest the Russian leadership outright dismissed the American conditions');
   for (const a of annotations) {
-    expect(pdfText).toContain(a.label);
+    // The passage is followed by its number, and the entry with that number carries the verdict.
+    const number = new RegExp(`${a.passage}(\\d+)`).exec(flat)?.[1];
+    expect(number, a.passage).toBeDefined();
+    expect(flat).toContain(`${number}. ${a.label}`);
     expect(pdfText.replace(/\s+/g, '')).toContain(a.url);
   }
-  expect(pdfText).toContain('<script>');
+  expect(flat).toContain('<script>alert("x")</script> checked');
   execFileSync('pdftoppm', ['-png', '-r', '40', '-f', '1', '-l', '1', files.pdf!, path.join(dir, 'page')]);
   expect(readdirSync(dir).some((name) => name.startsWith('page') && name.endsWith('.png'))).toBe(true);
 

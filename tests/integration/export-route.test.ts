@@ -35,7 +35,13 @@ describe('GET /api/articles/:id/export', () => {
   it('renders every format with its content type and a file name carrying slug and date, and audits each', async () => {
     const before = await db.auditEvent.count({ where: { action: 'export', targetId: articleId } });
     const expectations: Record<string, [RegExp, (body: string) => void]> = {
-      pdf: [/application\/pdf/, (b) => expect(b.startsWith('%PDF-')).toBe(true)],
+      pdf: [
+        /application\/pdf/,
+        (b) => {
+          expect(b.startsWith('%PDF-')).toBe(true);
+          expect(b).toContain('/URI (https://example.org/invoices)');
+        },
+      ],
       docx: [/wordprocessingml/, (b) => expect(b.startsWith('PK')).toBe(true)],
       html: [/text\/html/, (b) => expect(b).toContain('<mark')],
       md: [/text\/markdown/, (b) => expect(b).toContain('Bridge costs')],

@@ -1,7 +1,4 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
@@ -14,6 +11,8 @@ import { toHtml } from '@/lib/export/to-html';
 import { toClaimReviews, toWebAnnotationCollection } from '@/lib/export/to-json-ld';
 import { toMarkdown } from '@/lib/export/to-markdown';
 import { toPdf } from '@/lib/export/to-pdf';
+import { annotationHeading } from '@/lib/export/report-presentation';
+import { articleWithReferenceMarks, oneLine, pdfText } from '../support/pdf-text';
 
 // The seed article, byte for byte (curly quotes and apostrophes included).
 const articleText = readFileSync(fileURLToPath(new URL('../../prisma/seed-data/article.txt', import.meta.url)), 'utf8');
@@ -393,37 +392,67 @@ describe('DOCX', () => {
   });
 });
 
-/** The text of a PDF by poppler's pdftotext, or null where poppler is not installed. */
-function pdfText(buffer: Buffer): string | null {
-  if (!existsSync('/usr/bin/pdftotext')) return null;
-  const dir = mkdtempSync(path.join(tmpdir(), 'export-pdf-'));
-  try {
-    const file = path.join(dir, 'report.pdf');
-    writeFileSync(file, buffer);
-    return execFileSync('/usr/bin/pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
 describe('PDF', () => {
-  it('is a PDF whose text has the title and the sources, with working links', async () => {
-    const buffer = await toPdf(fixtureReport());
+  const report = fixtureReport();
+
+  it('is a PDF with working links to http(s) sources only', async () => {
+    const buffer = await toPdf(report);
     expect(buffer.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-    expect(buffer.toString('latin1')).toContain('/URI (https://www.reuters.com/world/kremlin-peace-plan)');
-    expect(buffer.toString('latin1')).not.toContain('/URI (javascript');
-    const text = pdfText(buffer);
-    if (text === null) return;
-    expect(text).toContain('Kremlin says it is “not rejecting” the US peace initiative');
-    expect(text).toContain('https://www.reuters.com/world/kremlin-peace-plan');
-    expect(text).toContain('<script>alert(1)</script>');
-    expect(text).toContain('Check the Kremlin readout.');
+    const raw = buffer.toString('latin1');
+    expect(raw).toContain('/URI (https://www.reuters.com/world/kremlin-peace-plan)');
+    expect(raw).toContain('/URI (https://example.org/x?a=1&b=2)');
+    expect(raw).not.toContain('/URI (javascript');
+    // Each reference mark in the article links to its annotation's entry.
+    for (const { number } of report.annotations) expect(raw).toContain(`/Dest (annotation-${number})`);
   });
 
-  it('prints what the built-in font cannot encode as "?" rather than as wrong letters', async () => {
-    const text = pdfText(await toPdf(fixtureReport({}, { title: 'Заявление Кремля' })));
+  it('prints the title, the article with numbered passages, and each annotation with its verdict, rationale, sources and comments', async () => {
+    const text = pdfText(await toPdf(report));
     if (text === null) return;
-    expect(text).toContain('????????? ??????');
+    const flat = oneLine(text);
+    expect(flat).toContain('FACT-CHECK REPORT');
+    expect(text).toContain('Kremlin says it is “not rejecting” the US peace initiative'); // the footer has it on one line
+    expect(flat).toContain('Outlet Example News');
+    // The whole article, in order, each passage followed by its number: "initiative1 regarding the ongoing conflict3 in Ukraine2".
+    expect(flat).toContain(oneLine(articleWithReferenceMarks(report)));
+    expect(flat).toContain('initiative1 regarding the ongoing conflict3 in Ukraine2');
+    expect(flat).toContain('Verdict Annotations Mostly true 1 False 1 Unverifiable 1 No verdict 1');
+    // Entries in number order, each with its heading (number and verdict label), quote and rationale.
+    let from = flat.indexOf('Annotations 1. False');
+    expect(from).toBeGreaterThan(0);
+    for (const annotation of report.annotations) {
+      for (const part of [annotationHeading(annotation), annotation.quote.exact, oneLine(annotation.rationale)].filter(Boolean)) {
+        const at = flat.indexOf(part, from);
+        expect(at, part).toBeGreaterThanOrEqual(from);
+        from = at;
+      }
+    }
+    expect(flat).toContain('<script>alert(1)</script>');
+    expect(flat).toContain('1. Kremlin readout, Reuters <https://www.reuters.com/world/kremlin-peace-plan>');
+    expect(flat).toContain('1. =HYPERLINK("x"), Example, accessed 2 March 2026 <https://example.org/x?a=1&b=2>');
+    expect(flat).toContain('2. Sneaky <javascript:alert(2)>');
+    expect(flat).toContain('Reviewer: Rita Reviewer Status: Submitted (not approved)');
+    expect(flat).toContain('Eddie Editor, 3 March 2026, 09:30 UTC: Check the Kremlin readout.');
+    expect(flat).toContain('Corrections 4 March 2026, 09:30 UTC, Eddie Editor: Fixed the spelling of “Zelenskiy”.');
+    // Every page's footer counts the pages.
+    const pages = [...flat.matchAll(/ (\d+) ?\/ ?(\d+)( |$)/g)].map((m) => `${m[1]}/${m[2]}`);
+    expect(pages).toEqual(pages.map((_, index) => `${index + 1}/${pages.length}`));
+    expect(pages.length).toBeGreaterThan(1);
+  });
+
+  it('leaves comments and unapproved annotations out when asked', async () => {
+    const text = pdfText(await toPdf(fixtureReport({ approvedOnly: true, includeComments: false })));
+    if (text === null) return;
+    expect(text).not.toContain('Check the Kremlin readout.');
+    expect(text).not.toContain('Looks right.');
+    expect(text).not.toContain('Pending: waiting for the transcript.');
+    expect(text).not.toContain('COMMENTS');
+  });
+
+  it('prints Cyrillic and Central European letters, and "?" for what no font here has', async () => {
+    const text = pdfText(await toPdf(fixtureReport({}, { title: 'Заявление Кремля: Łódź, Zürich, 中文 😀' })));
+    if (text === null) return;
+    expect(text).toContain('Заявление Кремля: Łódź, Zürich, ?? ?');
   });
 });
 

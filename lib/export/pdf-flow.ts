@@ -1,0 +1,553 @@
+// A streaming text flow over pdfkit for the PDF report: a paragraph of styled runs is broken into
+// lines and each line is drawn as soon as it is measured, on a new page when it does not fit. No
+// layout tree and no pass over the whole document: time and memory grow with the text drawn, and
+// a finished page is written out (and compressed) when the next one starts.
+import { fileURLToPath } from 'node:url';
+import PDFDocument from 'pdfkit';
+
+export type FontStyle = 'regular' | 'bold' | 'italic';
+
+export interface RunStyle {
+  font?: FontStyle;
+  /** Points; the paragraph's size when not set. */
+  size?: number;
+  color?: string;
+  /** Extra space between letters, in points. */
+  tracking?: number;
+  /** Fill behind the text, one band per line (highlighted passages). */
+  background?: string;
+  /** Colour of a line under the text. */
+  underline?: string;
+  /** An external link; only ever given a safe http(s) URL. */
+  link?: string;
+  /** A named destination in this document (see `destination`). */
+  goTo?: string;
+  /** Raises the baseline by this many points (reference marks). */
+  rise?: number;
+}
+
+export interface Run extends RunStyle {
+  /** Plain text; "\n" breaks the line. */
+  text: string;
+}
+
+export interface ParagraphStyle extends Pick<RunStyle, 'font' | 'color' | 'tracking'> {
+  size: number;
+  /** Line height as a multiple of the size. */
+  leading: number;
+  /** Left inset from the margin, in points. */
+  indent?: number;
+  /** Width of the text column; the rest of the line when not set. */
+  width?: number;
+  spaceAfter?: number;
+  /** Called after each line is drawn, on that line's page: for what goes beside it (numbers, bars). */
+  onLine?: (line: PlacedLine) => void;
+}
+
+export interface PlacedLine {
+  /** 0 for the paragraph's first line. */
+  index: number;
+  top: number;
+  baseline: number;
+  height: number;
+}
+
+export interface FlowOptions {
+  title: string;
+  subject: string;
+  /** Printed at the foot of every page, beside "page / pages". */
+  footer: string;
+  createdAt: Date;
+}
+
+const pageSize = { width: 595.28, height: 841.89 }; // A4
+const margin = { top: 48, bottom: 60, left: 52, right: 52 };
+const footerBaseline = pageSize.height - 28;
+const footerColor = '#57606a';
+const defaultColor = '#1f2328';
+
+const standardFonts: Record<FontStyle, string> = { regular: 'Helvetica', bold: 'Helvetica-Bold', italic: 'Helvetica-Oblique' };
+// Helvetica's ascender and descender (per 1,000 units), to place the baseline in a line box.
+const ascent = 0.718;
+const descent = 0.207;
+
+// The standard fonts encode WinAnsi only. Other letters (Cyrillic, Central European, Turkish…)
+// come from Geist (SIL Open Font License, fonts/OFL.txt), embedded only when used and then only
+// the glyphs used; what Geist lacks too (Greek, CJK, Arabic, emoji) prints as "?".
+const winAnsiOnly = /^[\x20-\x7e\xa0-\xff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]*$/;
+const unicodeFont = 'Unicode';
+const unicodeFontFile = fileURLToPath(new URL('./fonts/Geist-Regular.ttf', import.meta.url));
+
+const noTextState = { font: '', size: 0, color: '', tracking: 0 };
+
+type Style = Required<Pick<RunStyle, 'font' | 'size' | 'color' | 'tracking' | 'rise'>> & RunStyle;
+
+interface Piece {
+  text: string;
+  style: Style;
+  width: number;
+}
+
+interface Fragment {
+  texts: string[];
+  style: Style;
+  x: number;
+  width: number;
+}
+
+/** pdfkit's object for a standard font (see `standardEncoding`). */
+interface StandardFont {
+  id: string;
+  ref(): unknown;
+  encode(text: string): [string[], { xAdvance: number; advanceWidth: number }[]];
+}
+
+interface Encoding {
+  font: StandardFont;
+  /** The text as the inside of a TJ array: strings with kerning adjustments between them. */
+  array: string;
+  /** At a size of one point. */
+  width: number;
+}
+
+interface FontChunk {
+  text: string;
+  font: string;
+}
+
+export class PdfFlow {
+  private readonly doc: PDFKit.PDFDocument;
+  private readonly done: Promise<Buffer>;
+  /** One form per page holding its "page / pages", written at the end when the count is known. */
+  private readonly pageNumbers: PDFKit.PDFKitReference[] = [];
+  private readonly pageNumberFont: PDFKit.PDFKitReference;
+  private readonly footer: string;
+  private unicodeGlyphs: ((codePoint: number) => boolean) | null = null;
+  private textOperators = '';
+  private textState = { ...noTextState };
+  /** Standard-font encodings by font, then text. */
+  private readonly encodings = new Map<string, Map<string, Encoding>>();
+  private y = margin.top;
+  readonly left = margin.left;
+  readonly width = pageSize.width - margin.left - margin.right;
+
+  constructor(options: FlowOptions) {
+    this.doc = new PDFDocument({
+      size: 'A4',
+      margins: margin,
+      autoFirstPage: false,
+      displayTitle: true,
+      info: { Title: options.title, Subject: options.subject, Creator: 'Factcheck desk', Producer: 'Factcheck desk', CreationDate: options.createdAt },
+    });
+    // The layout is synchronous: pdfkit's stream hands over the pieces once it is done (about as
+    // many bytes as the PDF itself).
+    const chunks: Uint8Array[] = [];
+    this.done = new Promise((resolve, reject) => {
+      this.doc.on('data', (chunk: Uint8Array) => chunks.push(chunk));
+      this.doc.on('end', () => resolve(Buffer.concat(chunks)));
+      this.doc.on('error', reject);
+    });
+    this.doc.registerFont(unicodeFont, unicodeFontFile);
+    this.pageNumberFont = this.doc.ref({ Type: 'Font', Subtype: 'Type1', BaseFont: standardFonts.regular, Encoding: 'WinAnsiEncoding' });
+    this.pageNumberFont.end(undefined);
+    this.footer = options.footer;
+    this.newPage();
+  }
+
+  get atPageTop(): boolean {
+    return this.y === margin.top;
+  }
+
+  /** Vertical space, dropped at the top of a page. */
+  space(points: number): void {
+    if (!this.atPageTop) this.y += points;
+  }
+
+  /** Starts a new page unless `points` of room are left: keeps a heading with what follows it. */
+  keepSpace(points: number): void {
+    if (!this.atPageTop && this.y + points > pageSize.height - margin.bottom) this.newPage();
+  }
+
+  /** A bookmark in the viewer's outline, to the current page. */
+  bookmark(title: string): void {
+    this.doc.outline.addItem(title);
+  }
+
+  /** A target for `goTo` at the current position. */
+  destination(name: string): void {
+    this.doc.addNamedDestination(name, 'XYZ', null, Math.max(0, this.y - 6), null);
+  }
+
+  rule(color: string, width = this.width): void {
+    this.strokeLine(this.left, this.left + width, this.y, 0.75, color);
+  }
+
+  // Lines and boxes are written as compact operators too: pdfkit's spell every colour out to 16
+  // digits, and a large report draws thousands of highlight boxes.
+  fillRect(x: number, y: number, width: number, height: number, color: string): void {
+    this.doc.addContent(`${pdfRgb(color)} ${pdfNumber(x)} ${pdfNumber(y)} ${pdfNumber(width)} ${pdfNumber(height)} re f`);
+  }
+
+  private strokeLine(from: number, to: number, y: number, lineWidth: number, color: string): void {
+    this.doc.addContent(`${pdfRgb(color, 'RG')} ${lineWidth} w ${pdfNumber(from)} ${pdfNumber(y)} m ${pdfNumber(to)} ${pdfNumber(y)} l S`);
+  }
+
+  /** One line of text at a position, without wrapping; returns its width. */
+  textAt(run: Run, x: number, baseline: number, align: 'left' | 'right' = 'left'): number {
+    const style = resolve(run, { size: run.size ?? 10 });
+    const width = this.measure(run.text, style);
+    this.drawText([run.text], style, align === 'right' ? x - width : x, baseline);
+    this.flushText();
+    return width;
+  }
+
+  paragraph(runs: readonly Run[], paragraph: ParagraphStyle): void {
+    let lineIndex = 0;
+    const breaker = new LineBreaker(paragraph.width ?? this.width - (paragraph.indent ?? 0), (word, maxWidth) => this.splitToFit(word, maxWidth), (line) =>
+      this.drawLine(line, paragraph, lineIndex++),
+    );
+    for (const run of runs) {
+      const style = resolve(run, paragraph);
+      for (const part of run.text.replace(/\r\n?/g, '\n').replace(/\t/g, ' ').split(/(\n| +)/)) {
+        if (part === '') continue;
+        if (part === '\n') breaker.lineBreak();
+        else breaker.add({ text: part, style, width: this.measure(part, style) }, part[0] === ' ');
+      }
+    }
+    breaker.finish();
+    if (lineIndex === 0) this.drawLine([], paragraph, 0);
+    this.y += paragraph.spaceAfter ?? 0;
+  }
+
+  /** Ends the document: the page counts are filled in and the bytes returned. */
+  async finish(): Promise<Buffer> {
+    const total = this.pageNumbers.length;
+    this.doc.font(standardFonts.regular).fontSize(8);
+    this.pageNumbers.forEach((form, index) => {
+      const text = `${index + 1} / ${total}`;
+      // Right-aligned on the form's origin; the form is placed at the right margin.
+      form.end(`BT /PN 8 Tf ${pdfRgb(footerColor)} ${-this.doc.widthOfString(text)} 0 Td (${text}) Tj ET`);
+    });
+    this.doc.end();
+    return this.done;
+  }
+
+  private newPage(): void {
+    this.doc.addPage();
+    this.y = margin.top;
+    const style = resolve({ text: '', color: footerColor }, { size: 8 });
+    this.drawText([this.fitWidth(this.footer, style, this.width - 60)], style, this.left, footerBaseline);
+    this.flushText();
+    const form = this.doc.ref({ Type: 'XObject', Subtype: 'Form', BBox: [-200, -4, 0, 12], Resources: { Font: { PN: this.pageNumberFont } } });
+    this.doc.page.xobjects.PN = form;
+    // The page's user space is flipped (y down); the form is drawn the right way up at the baseline.
+    this.doc.addContent(`q 1 0 0 -1 ${this.left + this.width} ${footerBaseline} cm /PN Do Q`);
+    this.pageNumbers.push(form);
+  }
+
+  private drawLine(pieces: readonly Piece[], paragraph: ParagraphStyle, index: number): void {
+    const height = paragraph.size * paragraph.leading;
+    if (this.y + height > pageSize.height - margin.bottom) this.newPage();
+    const top = this.y;
+    // The glyphs' box centred in the line box, as CSS does with line-height.
+    const baseline = top + (height - (ascent + descent) * paragraph.size) / 2 + ascent * paragraph.size;
+    const left = this.left + (paragraph.indent ?? 0);
+    const fragments = fragmentsByStyle(pieces, left);
+    for (const { style, x, width } of fragments) {
+      if (style.background) this.fillRect(x, baseline - 0.93 * paragraph.size, width, 1.2 * paragraph.size, style.background);
+    }
+    for (const { texts, style, x, width } of fragments) {
+      this.drawText(texts, style, x, baseline);
+      const glyphTop = baseline - style.rise - style.size;
+      if (style.underline) this.strokeLine(x, x + width, baseline + 1.8, 0.9, style.underline);
+      // Links carry their action inline (pdfkit's link() and goTo() add an object for each).
+      if (style.link) this.doc.annotate(x, glyphTop, width, style.size * 1.3, linkAnnotation({ A: { S: 'URI', URI: new String(style.link) } }));
+      if (style.goTo) this.doc.annotate(x, glyphTop, width, style.size * 1.3, linkAnnotation({ Dest: style.goTo }));
+    }
+    this.flushText();
+    paragraph.onLine?.({ index, top, baseline, height });
+    this.y = top + height;
+  }
+
+  /**
+   * Text in the standard fonts is written as PDF operators from each word's encoding (kerning
+   * included), made once per document: pdfkit's text() measures and encodes every letter again on
+   * each call, which was most of the time of a large report. Operators gather in one text object
+   * per line (`flushText`); the embedded font goes through pdfkit.
+   */
+  private drawText(texts: readonly string[], style: Style, x: number, baseline: number): void {
+    const y = pdfNumber(pageSize.height - (baseline - style.rise));
+    let font: StandardFont | null = null;
+    let array = '';
+    let cursor = x;
+    const endArray = () => {
+      if (!font || !array) return;
+      this.setTextState(font.id, style);
+      this.textOperators += ` [${array}] TJ`;
+      array = '';
+    };
+    for (const text of texts) {
+      for (const chunk of this.fontChunks(text, style.font)) {
+        if (chunk.font === unicodeFont) {
+          endArray();
+          // In order, so that text extraction reads the letters in order.
+          this.flushText();
+          this.doc
+            .font(unicodeFont)
+            .fontSize(style.size)
+            .fillColor(style.color)
+            .text(chunk.text, cursor, baseline - style.rise, { lineBreak: false, baseline: 'alphabetic', characterSpacing: style.tracking });
+          cursor = this.doc.x + style.tracking;
+          continue;
+        }
+        const encoding = this.standardEncoding(chunk.font, chunk.text);
+        if (encoding.font !== font) endArray();
+        if (!array) {
+          font = encoding.font;
+          this.doc.page.fonts[font.id] ??= font.ref();
+          this.textOperators += ` 1 0 0 1 ${pdfNumber(cursor)} ${y} Tm`;
+        }
+        // "(ab)(cd)" reads as "(abcd)" and is shorter.
+        array = array.endsWith(')') ? `${array.slice(0, -1)}${encoding.array.slice(1)}` : array + encoding.array;
+        cursor += encoding.width * style.size + style.tracking * chunk.text.length;
+      }
+    }
+    endArray();
+  }
+
+  private setTextState(fontId: string, style: Style): void {
+    const state = this.textState;
+    if (state.font !== fontId || state.size !== style.size) this.textOperators += ` /${fontId} ${pdfNumber(style.size)} Tf`;
+    if (state.color !== style.color) this.textOperators += ` ${pdfRgb(style.color)}`;
+    if (state.tracking !== style.tracking) this.textOperators += ` ${pdfNumber(style.tracking)} Tc`;
+    this.textState = { font: fontId, size: style.size, color: style.color, tracking: style.tracking };
+  }
+
+  private flushText(): void {
+    if (!this.textOperators) return;
+    // pdfkit's page space is flipped (y down); text is set in the PDF's own space, as pdfkit does.
+    this.doc.addContent(`q 1 0 0 -1 0 ${pageSize.height} cm BT${this.textOperators} ET Q`);
+    this.textOperators = '';
+    this.textState = { ...noTextState };
+  }
+
+  private standardEncoding(fontName: string, text: string): Encoding {
+    let encodings = this.encodings.get(fontName);
+    if (!encodings) this.encodings.set(fontName, (encodings = new Map()));
+    const cached = encodings.get(text);
+    if (cached) return cached;
+    // The font object behind doc.font(): its resource id, its dictionary and its WinAnsi encoder
+    // with kerning. Not in pdfkit's types; pdfkit is pinned to one version in package.json.
+    const font = (this.doc.font(fontName) as unknown as { _font: StandardFont })._font;
+    const [codes, positions] = font.encode(text);
+    let array = '';
+    let start = 0;
+    let width = 0;
+    for (let index = 0; index < positions.length; index++) {
+      const { xAdvance, advanceWidth } = positions[index];
+      width += xAdvance;
+      const kerning = xAdvance - advanceWidth;
+      if (kerning !== 0 || index === positions.length - 1) {
+        array += `${pdfString(codes.slice(start, index + 1))}${kerning ? ` ${-kerning} ` : ''}`;
+        start = index + 1;
+      }
+    }
+    const encoding = { font, array, width: width / 1000 };
+    // Words recur: a bounded cache spares encoding them again.
+    if (encodings.size < 20_000) encodings.set(text, encoding);
+    return encoding;
+  }
+
+  private measure(text: string, style: Style): number {
+    let width = 0;
+    for (const chunk of this.fontChunks(text, style.font)) {
+      const unitWidth =
+        chunk.font === unicodeFont ? this.doc.font(unicodeFont).fontSize(1).widthOfString(chunk.text) : this.standardEncoding(chunk.font, chunk.text).width;
+      width += unitWidth * style.size + style.tracking * chunk.text.length;
+    }
+    return width;
+  }
+
+  /** The text cut into runs of one font each; letters no font here has become "?". */
+  private fontChunks(text: string, font: FontStyle): FontChunk[] {
+    if (winAnsiOnly.test(text)) return [{ text, font: standardFonts[font] }];
+    const chunks: FontChunk[] = [];
+    for (const char of text) {
+      const standard = winAnsiOnly.test(char);
+      const name = standard || !this.hasUnicodeGlyph(char) ? standardFonts[font] : unicodeFont;
+      const shown = standard || name === unicodeFont ? char : '?';
+      const last = chunks.at(-1);
+      if (last?.font === name) last.text += shown;
+      else chunks.push({ text: shown, font: name });
+    }
+    return chunks;
+  }
+
+  private hasUnicodeGlyph(char: string): boolean {
+    if (!this.unicodeGlyphs) {
+      // pdfkit keeps the fontkit font of an embedded font as `font`; it is not in pdfkit's types.
+      const current = (this.doc.font(unicodeFont) as unknown as { _font: { font: { hasGlyphForCodePoint(codePoint: number): boolean } } })._font;
+      this.unicodeGlyphs = (codePoint) => current.font.hasGlyphForCodePoint(codePoint);
+    }
+    return this.unicodeGlyphs(char.codePointAt(0)!);
+  }
+
+  /** A word wider than the column (a long URL), cut between letters into lines that fit. */
+  private splitToFit(word: readonly Piece[], maxWidth: number): Piece[][] {
+    const lines: Piece[][] = [[]];
+    let width = 0;
+    for (const piece of word) {
+      for (const char of piece.text) {
+        const charWidth = this.measure(char, piece.style);
+        if (width + charWidth > maxWidth && width > 0) {
+          lines.push([]);
+          width = 0;
+        }
+        const line = lines[lines.length - 1];
+        const last = line.at(-1);
+        if (last?.style === piece.style) {
+          last.text += char;
+          last.width += charWidth;
+        } else line.push({ text: char, style: piece.style, width: charWidth });
+        width += charWidth;
+      }
+    }
+    return lines;
+  }
+
+  /** The text shortened with "…" until it fits. */
+  private fitWidth(text: string, style: Style, maxWidth: number): string {
+    if (this.measure(text, style) <= maxWidth) return text;
+    let fitted = [...text];
+    while (fitted.length > 0 && this.measure(`${fitted.join('')}…`, style) > maxWidth) fitted = fitted.slice(0, -1);
+    return `${fitted.join('').trimEnd()}…`;
+  }
+}
+
+/**
+ * Greedy line breaking at spaces. A word is never split where its style changes (a word and the
+ * reference mark after it stay together); one wider than the line is cut between letters.
+ */
+class LineBreaker {
+  private line: Piece[] = [];
+  private lineWidth = 0;
+  private spaces: Piece[] = [];
+  private word: Piece[] = [];
+
+  constructor(
+    private readonly maxWidth: number,
+    private readonly splitToFit: (word: readonly Piece[], maxWidth: number) => Piece[][],
+    private readonly emit: (line: Piece[]) => void,
+  ) {}
+
+  add(piece: Piece, isSpace: boolean): void {
+    if (isSpace) {
+      this.placeWord();
+      this.spaces.push(piece);
+    } else this.word.push(piece);
+  }
+
+  lineBreak(): void {
+    this.placeWord();
+    this.spaces = [];
+    this.endLine();
+  }
+
+  finish(): void {
+    this.placeWord();
+    if (this.line.length > 0) this.endLine();
+  }
+
+  private placeWord(): void {
+    if (this.word.length === 0) return;
+    const spaceWidth = sumWidths(this.spaces);
+    const wordWidth = sumWidths(this.word);
+    if (this.line.length > 0 && this.lineWidth + spaceWidth + wordWidth > this.maxWidth) this.endLine();
+    else if (this.line.length > 0) {
+      this.line.push(...this.spaces);
+      this.lineWidth += spaceWidth;
+    }
+    this.spaces = [];
+    if (wordWidth > this.maxWidth) {
+      for (const part of this.splitToFit(this.word, this.maxWidth)) {
+        if (this.line.length > 0) this.endLine();
+        this.line.push(...part);
+        this.lineWidth = sumWidths(part);
+      }
+    } else {
+      this.line.push(...this.word);
+      this.lineWidth += wordWidth;
+    }
+    this.word = [];
+  }
+
+  private endLine(): void {
+    this.emit(this.line);
+    this.line = [];
+    this.lineWidth = 0;
+  }
+}
+
+function resolve(run: Run, paragraph: Pick<ParagraphStyle, 'size' | 'font' | 'color' | 'tracking'>): Style {
+  return {
+    font: run.font ?? paragraph.font ?? 'regular',
+    size: run.size ?? paragraph.size,
+    color: run.color ?? paragraph.color ?? defaultColor,
+    tracking: run.tracking ?? paragraph.tracking ?? 0,
+    rise: run.rise ?? 0,
+    background: run.background,
+    underline: run.underline,
+    link: run.link,
+    goTo: run.goTo,
+  };
+}
+
+/** Neighbouring pieces of one style become one fragment, placed from `left`. */
+function fragmentsByStyle(pieces: readonly Piece[], left: number): Fragment[] {
+  const fragments: Fragment[] = [];
+  let x = left;
+  for (const piece of pieces) {
+    const last = fragments.at(-1);
+    if (last?.style === piece.style) {
+      last.texts.push(piece.text);
+      last.width += piece.width;
+    } else fragments.push({ texts: [piece.text], style: piece.style, x, width: piece.width });
+    x += piece.width;
+  }
+  return fragments;
+}
+
+function sumWidths(pieces: readonly Piece[]): number {
+  let width = 0;
+  for (const piece of pieces) width += piece.width;
+  return width;
+}
+
+// @types/pdfkit spells the key "SubType"; the PDF format (and pdfkit) read "Subtype".
+function linkAnnotation(target: { A: object } | { Dest: string }): PDFKit.Mixins.AnnotationOption {
+  return { Subtype: 'Link', ...target } as unknown as PDFKit.Mixins.AnnotationOption;
+}
+
+/** WinAnsi codes (hex, from pdfkit's encoder) as a PDF literal string. */
+function pdfString(codes: readonly string[]): string {
+  let text = '';
+  for (const code of codes) text += String.fromCharCode(parseInt(code, 16));
+  return `(${text.replace(/[\\()]/g, '\\$&')})`;
+}
+
+function pdfNumber(value: number): string {
+  return String(Math.round(value * 1000) / 1000);
+}
+
+const rgbOperators = new Map<string, string>();
+
+/** The operator setting a #rrggbb colour for filling ("rg") or stroking ("RG"). */
+function pdfRgb(hex: string, operator: 'rg' | 'RG' = 'rg'): string {
+  const key = `${hex}${operator}`;
+  let written = rgbOperators.get(key);
+  if (written === undefined) {
+    written = `${[1, 3, 5].map((index) => pdfNumber(parseInt(hex.slice(index, index + 2), 16) / 255)).join(' ')} ${operator}`;
+    rgbOperators.set(key, written);
+  }
+  return written;
+}
