@@ -17,6 +17,7 @@ import {
   reportKicker,
   safeHttpUrl,
   sourceDetails,
+  evidenceDetails,
   sourceLabel,
 } from './report-presentation';
 import type { TextSegment } from './text-segments';
@@ -194,6 +195,17 @@ function sourceEntry(flow: PdfFlow, source: ReportSource, position: number): voi
   if (details) runs.push({ text: `, ${details}` });
   if (label !== source.url) runs.push({ text: ` <${href ?? source.url}>`, color: colors.muted });
   flow.paragraph(runs, { ...listItem, onLine: beside(flow, { text: `${position}.` }, 10) });
+  if (source.evidence) {
+    const evidence = source.evidence;
+    flow.paragraph(
+      [
+        { text: 'Evidence: ', font: 'bold' },
+        { text: evidence.fileName, color: colors.link, underline: colors.link, link: evidence.url },
+        { text: ` (${evidenceDetails(evidence)})`, color: colors.muted },
+      ],
+      { ...listItem, indent: 10 },
+    );
+  }
 }
 
 function commentEntry(flow: PdfFlow, comment: ReportComment): void {

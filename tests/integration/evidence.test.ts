@@ -9,6 +9,7 @@ import * as exportRoute from '@/app/api/articles/[id]/export/route';
 import { seedDatabase } from '@/lib/seed/seed-database';
 import { apiTokenFor, call } from '../support/api';
 import { createArticle, createUser, db } from '../support/db';
+import { oneLine, pdfText } from '../support/pdf-text';
 
 // Evidence files: a screenshot or PDF of a source as it was seen, uploaded, checked, kept in
 // PostgreSQL, cited by a source, shown to those who may see the annotation, and in every report.
@@ -165,10 +166,18 @@ describe('evidence on a source', () => {
   });
 
   it('is in every report: file name, absolute link and SHA-256', async () => {
-    for (const format of ['html', 'md', 'csv', 'jsonld', 'docx']) {
+    for (const format of ['html', 'md', 'csv', 'jsonld', 'docx', 'pdf']) {
       const res = await call(exportRoute.GET, 'GET', { token: editor.token, params: { id: articleId }, path: `/api/articles/${articleId}/export?format=${format}&approvedOnly=false` });
       expect(res.status, format).toBe(200);
       if (format === 'docx') continue;
+      if (format === 'pdf') {
+        const text = pdfText(res.bytes);
+        if (text === null) continue; // poppler missing: the other formats still say it
+        const line = oneLine(text);
+        expect(line).toContain('Evidence: operator-report.pdf (PDF, 1 KB, SHA-256');
+        expect(line.replace(/\s/g, '')).toContain(evidence.sha256);
+        continue;
+      }
       const body = typeof res.json === 'string' ? res.json : JSON.stringify(res.json);
       expect(body, format).toContain(`http://localhost/api/evidence/${evidence.id}`);
       if (format !== 'jsonld') expect(body, format).toContain(evidence.sha256);

@@ -40,14 +40,15 @@ export async function call(handler: unknown, method: string, options: CallOption
   // A stream of events never ends by itself: its status and headers are the answer.
   if (response.headers.get('content-type') === 'text/event-stream') {
     await response.body?.cancel();
-    return { status: response.status, json: null, headers: response.headers };
+    return { status: response.status, json: null, headers: response.headers, bytes: Buffer.alloc(0) };
   }
-  const text = await response.text();
+  const bytes = Buffer.from(await response.arrayBuffer());
+  const text = bytes.toString('utf8');
   let json: any = null;
   try {
     json = text ? JSON.parse(text) : null;
   } catch {
     json = text;
   }
-  return { status: response.status, json, headers: response.headers };
+  return { status: response.status, json, headers: response.headers, bytes };
 }
