@@ -44,9 +44,18 @@ export interface HighlightState {
   pending: string[];
 }
 
-/** Highlights drawn (or redrawn) per transaction: a few paragraphs' worth of DOM each time. */
+/** A request changing at most this many highlights is drawn at once; a larger one in batches. */
 export const HIGHLIGHT_BATCH = 150;
-const CONTINUE = 'continue';
+// Batches are sized to take about BATCH_TARGET_MS each on this machine (measured as they go):
+// short enough to leave the browser room to paint and answer input, long enough not to spend the
+// load on the overhead of many small updates.
+const BATCH_TARGET_MS = 40;
+const MIN_BATCH = 50;
+const MAX_BATCH = 1000;
+
+interface Continue {
+  continue: number;
+}
 
 export const highlightPluginKey = new PluginKey<HighlightState>('factcheck-highlights');
 
@@ -146,9 +155,9 @@ function request(state: HighlightState, next: HighlightRequest): HighlightState 
 }
 
 /** Draws the next batch of pending highlights. */
-function drawBatch(state: HighlightState, doc: ProseMirrorNode): HighlightState {
+function drawBatch(state: HighlightState, doc: ProseMirrorNode, size: number): HighlightState {
   if (!state.pending.length) return state;
-  const batch = state.pending.slice(0, HIGHLIGHT_BATCH);
+  const batch = state.pending.slice(0, size);
   const placed = new Map(state.placed);
   const remove: Decoration[] = [];
   const add: Decoration[] = [];
@@ -178,13 +187,13 @@ function drawBatch(state: HighlightState, doc: ProseMirrorNode): HighlightState 
  */
 function applyHighlightTransaction(tr: Transaction, state: HighlightState): HighlightState {
   let next = tr.docChanged ? mapThrough(state, tr) : state;
-  const meta = tr.getMeta(highlightPluginKey) as HighlightRequest | typeof CONTINUE | undefined;
-  if (meta === CONTINUE) return drawBatch(next, tr.doc);
+  const meta = tr.getMeta(highlightPluginKey) as HighlightRequest | Continue | undefined;
+  if (meta && 'continue' in meta) return drawBatch(next, tr.doc, meta.continue);
   if (!meta) return next;
   next = request(next, meta);
   // A small change (a card opened, an annotation saved) shows at once; a large one (the first
   // drawing of them all) starts in a task of its own, not in the one that asked for it.
-  return next.pending.length <= HIGHLIGHT_BATCH ? drawBatch(next, tr.doc) : next;
+  return next.pending.length <= HIGHLIGHT_BATCH ? drawBatch(next, tr.doc, HIGHLIGHT_BATCH) : next;
 }
 
 /** `tr`, asking the editor to show `next` (drawn over the next few tasks if much changed). */
@@ -192,9 +201,9 @@ export function requestHighlights(tr: Transaction, next: HighlightRequest): Tran
   return tr.setMeta(highlightPluginKey, next);
 }
 
-/** `tr`, drawing the next batch of pending highlights. */
-export function drawPendingHighlights(tr: Transaction): Transaction {
-  return tr.setMeta(highlightPluginKey, CONTINUE);
+/** `tr`, drawing the next `count` pending highlights. */
+export function drawPendingHighlights(tr: Transaction, count = HIGHLIGHT_BATCH): Transaction {
+  return tr.setMeta(highlightPluginKey, { continue: count } satisfies Continue);
 }
 
 /** The ProseMirror plugin of HighlightDecorations: its state, its batches' scheduling and its clicks. */
@@ -205,11 +214,16 @@ export function highlightPlugin(onClick: (ids: string[]) => void): Plugin<Highli
     view(view) {
       // Pending work goes on in tasks of its own, so the browser paints and answers input between.
       let timer: ReturnType<typeof setTimeout> | null = null;
+      let size = HIGHLIGHT_BATCH;
       const schedule = () => {
         if (timer !== null || !highlightPluginKey.getState(view.state)?.pending.length) return;
         timer = setTimeout(() => {
           timer = null;
-          if (!view.isDestroyed) view.dispatch(drawPendingHighlights(view.state.tr));
+          if (view.isDestroyed) return;
+          const started = performance.now();
+          view.dispatch(drawPendingHighlights(view.state.tr, size));
+          const spent = Math.max(1, performance.now() - started);
+          size = Math.min(MAX_BATCH, Math.max(MIN_BATCH, Math.round(size * Math.min(2, BATCH_TARGET_MS / spent))));
         }, 0);
       };
       schedule();
@@ -248,7 +262,7 @@ export function highlightPlugin(onClick: (ids: string[]) => void): Plugin<Highli
  * positions, not as marks in the document: they overlap and nest freely, cannot be removed by
  * formatting commands, and never change the article text. The decoration set is built once and
  * then changed only where a request differs from what is drawn, mapped through text changes, and
- * drawn in batches of HIGHLIGHT_BATCH, each in its own task.
+ * drawn in batches, each in its own task.
  */
 export const HighlightDecorations = Extension.create<HighlightOptions>({
   name: 'highlightDecorations',
