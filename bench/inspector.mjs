@@ -44,6 +44,8 @@ export async function openInspector(pid, logFile, timeoutMs = 10_000) {
     });
   return {
     url,
+    /** Any DevTools protocol method (for profiling). */
+    call,
     async gc() {
       await call('HeapProfiler.collectGarbage');
     },

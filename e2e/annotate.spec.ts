@@ -104,3 +104,51 @@ test('[REVIEWER][ANNOTATE]: check a claim, overlap it, refuse a stranger, approv
 
   await Promise.all([contextA.close(), contextB.close(), contextE.close()]);
 });
+
+test('[EDITOR][CARD]: the page carries each annotation without its rationale and sources; a card opened on it reads and shows them', async ({ page }) => {
+  const stamp = Date.now();
+  const text = `The Harwick ferry carries 1,400 passengers a day (${stamp}).\nIts crossing takes eleven minutes.\n`;
+  const passage = 'The Harwick ferry carries 1,400 passengers a day';
+  const rationale = `The operator's ${stamp} timetable lists **1,150** a day on average.`;
+  await logIn(page, accounts.editor);
+  const created = await page.request.post('/api/articles', { multipart: { title: `Harwick ferry ${stamp}`, outlet: 'Coast Times', text } });
+  const articleId = (await created.json()).article.id as string;
+  const annotation = await page.request.post(`/api/articles/${articleId}/annotations`, {
+    data: {
+      start: 0,
+      end: passage.length,
+      exact: passage,
+      verdict: 'misleading',
+      rationale,
+      sources: [{ url: 'https://example.org/harwick-timetable', title: `Harwick timetable ${stamp}`, publisher: 'Harwick Ferries', excerpt: 'Average daily passengers: 1,150' }],
+      submit: true,
+    },
+  });
+  expect(annotation.status()).toBe(201);
+  const annotationId = (await annotation.json()).annotation.id as string;
+
+  // The page itself (its HTML and the data it hydrates from) has the passage, not the details.
+  const html = await (await page.request.get(`/articles/${articleId}`)).text();
+  expect(html).toContain(passage);
+  expect(html).not.toContain(`${stamp} timetable`);
+  expect(html).not.toContain(`Harwick timetable ${stamp}`);
+
+  // Opened from a link: the card reads them and shows them.
+  await page.goto(`/articles/${articleId}?annotation=${annotationId}`);
+  await waitForArticle(page);
+  const card = page.getByTestId('annotation-card');
+  await expect(card.locator('blockquote').first()).toHaveText(passage);
+  await expect(card.locator('strong', { hasText: '1,150' })).toBeVisible();
+  await expect(card).toContainText(`The operator's ${stamp} timetable lists`);
+  await expect(card.getByRole('link', { name: `Harwick timetable ${stamp}` })).toHaveAttribute('href', 'https://example.org/harwick-timetable');
+  await expect(card).toContainText('Average daily passengers: 1,150');
+  await expect(card.getByRole('button', { name: 'Edit' })).toBeEnabled();
+
+  // Opened from the list and from its highlight: the same.
+  await page.keyboard.press('Escape');
+  await page.getByRole('region', { name: 'Annotations' }).getByRole('button', { name: new RegExp(passage) }).click();
+  await expect(card.getByRole('link', { name: `Harwick timetable ${stamp}` })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await page.locator(`.fc-hl[data-annotation-id="${annotationId}"]`).click();
+  await expect(card).toContainText(`The operator's ${stamp} timetable lists`);
+});

@@ -4,6 +4,7 @@ import { AnnotationSources } from '@/components/annotations/annotation-sources';
 import { MentionTextarea } from '@/components/notifications/mention-textarea';
 import { useCallback, useEffect, useState } from 'react';
 import type { AnnotationDto } from '@/lib/annotations/annotation-dto';
+import type { AnnotationSummary } from '@/lib/annotations/annotation-summary';
 import type { CommentDto } from '@/lib/annotations/comments';
 import type { AnnotationHistoryEntry } from '@/lib/annotations/get-annotation';
 import type { StatusAction } from '@/lib/annotations/input-schemas';
@@ -18,7 +19,10 @@ export interface Viewer {
 }
 
 interface Props {
-  annotation: AnnotationDto;
+  /** What the page holds of it: enough for the card's head and the blind-review notice. */
+  annotation: AnnotationSummary;
+  /** The rest (rationale, sources, who and when), read when the card opens; null until then. */
+  detail: AnnotationDto | null;
   viewer: Viewer;
   number: number;
   /** Bumped when someone else changes this annotation, so comments and history reload. */
@@ -67,7 +71,9 @@ function describeEvent(entry: AnnotationHistoryEntry): string {
   }
 }
 
-export function AnnotationCard({ annotation, viewer, number, revision, onEdit, onStatus, onDelete, onClose, notify }: Props) {
+export function AnnotationCard({ annotation: summary, detail, viewer, number, revision, onEdit, onStatus, onDelete, onClose, notify }: Props) {
+  // The fresher of the two for what both have; the actions wait for the detail (they send its version).
+  const annotation: AnnotationSummary = summary.blind ? summary : (detail ?? summary);
   const [comments, setComments] = useState<CommentDto[] | null>(null);
   const [history, setHistory] = useState<AnnotationHistoryEntry[] | null>(null);
   const [comment, setComment] = useState('');
@@ -89,7 +95,7 @@ export function AnnotationCard({ annotation, viewer, number, revision, onEdit, o
     // Blind review: its comments and history stay hidden with its verdict.
     if (annotation.blind) return;
     load().catch(() => notify('Could not load comments and history.', 'error'));
-  }, [load, revision, annotation.version, annotation.blind, notify]);
+  }, [load, revision, summary.version, summary.blind, notify]);
 
   async function run(label: string, action: () => Promise<void>) {
     setBusy(label);
@@ -120,7 +126,7 @@ export function AnnotationCard({ annotation, viewer, number, revision, onEdit, o
     { action: 'reopen', label: 'Reopen', show: viewer.canReview && (annotation.status === 'APPROVED' || annotation.status === 'CHANGES_REQUESTED') },
   ];
 
-  if (annotation.blind) {
+  if (summary.blind) {
     return (
       <article className="annotation-card" aria-labelledby={`card-title-${annotation.id}`} data-testid="annotation-card">
         <header className="card-head">
@@ -152,31 +158,39 @@ export function AnnotationCard({ annotation, viewer, number, revision, onEdit, o
       </header>
       {annotation.orphaned && <p className="warning">This passage is no longer in the article text: the annotation is orphaned, kept with its last known quote.</p>}
       <blockquote className="quote">{annotation.target.exact}</blockquote>
-      <RationaleText text={annotation.rationale} />
+      {detail ? (
+        <>
+          <RationaleText text={detail.rationale} />
 
-      <h3>Sources</h3>
-      <AnnotationSources sources={annotation.sources} excerpts />
+          <h3>Sources</h3>
+          <AnnotationSources sources={detail.sources} excerpts />
 
-      <p className="muted small">
-        By {annotation.author.name} · {when(annotation.createdAt)}
-        {annotation.statusChangedBy && annotation.statusChangedAt && (
-          <>
-            {' '}
-            · {statusLabel[annotation.status]} by {annotation.statusChangedBy.name}, {when(annotation.statusChangedAt)}
-          </>
-        )}
-      </p>
+          <p className="muted small">
+            By {detail.author.name} · {when(detail.createdAt)}
+            {detail.statusChangedBy && detail.statusChangedAt && (
+              <>
+                {' '}
+                · {statusLabel[detail.status]} by {detail.statusChangedBy.name}, {when(detail.statusChangedAt)}
+              </>
+            )}
+          </p>
+        </>
+      ) : (
+        <p className="muted" aria-busy="true" data-testid="annotation-detail-loading">
+          Loading rationale and sources…
+        </p>
+      )}
 
       <div className="card-actions">
         {statusButtons
           .filter((b) => b.show)
           .map((b) => (
-            <button key={b.action} type="button" className={`button${b.primary ? ' primary' : ''}`} disabled={busy !== null} onClick={() => run(b.action, () => onStatus(b.action))}>
+            <button key={b.action} type="button" className={`button${b.primary ? ' primary' : ''}`} disabled={busy !== null || !detail} onClick={() => run(b.action, () => onStatus(b.action))}>
               {busy === b.action ? '…' : b.label}
             </button>
           ))}
         {canEdit && (
-          <button type="button" className="button" onClick={onEdit}>
+          <button type="button" className="button" onClick={onEdit} disabled={!detail}>
             Edit
           </button>
         )}
@@ -192,7 +206,7 @@ export function AnnotationCard({ annotation, viewer, number, revision, onEdit, o
               </button>
             </span>
           ) : (
-            <button type="button" className="button danger" onClick={() => setConfirmDelete(true)}>
+            <button type="button" className="button danger" onClick={() => setConfirmDelete(true)} disabled={!detail}>
               Delete
             </button>
           ))}
@@ -200,7 +214,7 @@ export function AnnotationCard({ annotation, viewer, number, revision, onEdit, o
 
       <section aria-label="Comments" className="comments">
         <h3>
-          Comments {annotation.threadResolvedAt && <span className="status-pill status-approved">Resolved</span>}
+          Comments {detail?.threadResolvedAt && <span className="status-pill status-approved">Resolved</span>}
         </h3>
         {comments === null ? (
           <p className="muted">Loading comments…</p>
@@ -225,18 +239,18 @@ export function AnnotationCard({ annotation, viewer, number, revision, onEdit, o
             <button type="submit" className="button" disabled={busy !== null || !comment.trim()}>
               {busy === 'comment' ? 'Posting…' : 'Comment'}
             </button>
-            {comments && comments.length > 0 && (
+            {detail && comments && comments.length > 0 && (
               <button
                 type="button"
                 className="button"
                 onClick={() =>
                   run('thread', async () => {
-                    await apiFetch(`/api/annotations/${annotation.id}/thread`, { method: 'POST', json: { resolved: !annotation.threadResolvedAt } });
-                    notify(annotation.threadResolvedAt ? 'Thread reopened.' : 'Thread resolved.');
+                    await apiFetch(`/api/annotations/${annotation.id}/thread`, { method: 'POST', json: { resolved: !detail.threadResolvedAt } });
+                    notify(detail.threadResolvedAt ? 'Thread reopened.' : 'Thread resolved.');
                   })
                 }
               >
-                {annotation.threadResolvedAt ? 'Reopen thread' : 'Resolve thread'}
+                {detail.threadResolvedAt ? 'Reopen thread' : 'Resolve thread'}
               </button>
             )}
           </div>

@@ -1,6 +1,7 @@
 'use client';
 
-import type { AnnotationDto } from '@/lib/annotations/annotation-dto';
+import { memo, startTransition, useEffect, useMemo, useState } from 'react';
+import type { AnnotationSummary } from '@/lib/annotations/annotation-summary';
 import type { VerdictDto } from '@/lib/verdicts/list-verdicts';
 import { StatusPill, VerdictBadge, statusLabel } from '@/components/annotations/verdict-badge';
 
@@ -12,7 +13,8 @@ export interface Filters {
 
 export const noFilters: Filters = { verdict: '', reviewer: '', status: '' };
 
-export function applyFilters(annotations: AnnotationDto[], filters: Filters): AnnotationDto[] {
+export function applyFilters<T extends AnnotationSummary>(annotations: T[], filters: Filters): T[] {
+  if (!filters.verdict && !filters.reviewer && !filters.status) return annotations;
   return annotations.filter(
     (a) =>
       (!filters.verdict || (a.verdict?.key ?? 'none') === filters.verdict) &&
@@ -21,8 +23,38 @@ export function applyFilters(annotations: AnnotationDto[], filters: Filters): An
   );
 }
 
+// Rows drawn at first (and on the server), then more whenever the browser is idle until all are:
+// a list of thousands is never built in one long task, the top of it shows at once, and the
+// article's highlights (drawn in tasks of their own) go first.
+const FIRST_ROWS = 40;
+const MORE_ROWS = 150;
+
+function whenIdle(callback: () => void): () => void {
+  if (typeof requestIdleCallback !== 'function') {
+    const timer = setTimeout(callback, 50);
+    return () => clearTimeout(timer);
+  }
+  const handle = requestIdleCallback(callback, { timeout: 1000 });
+  return () => cancelIdleCallback(handle);
+}
+
+/** How many of `total` rows to draw now: grows to all of them, from FIRST_ROWS again whenever `from` changes. */
+function useGrowingCount(total: number, from: unknown): number {
+  const [shown, setShown] = useState({ from, count: FIRST_ROWS });
+  let count = shown.count;
+  if (shown.from !== from) {
+    count = FIRST_ROWS;
+    setShown({ from, count });
+  }
+  useEffect(() => {
+    if (count >= total) return;
+    return whenIdle(() => startTransition(() => setShown((s) => (s.from === from ? { from, count: s.count + MORE_ROWS } : s))));
+  }, [count, total, from]);
+  return Math.min(count, total);
+}
+
 interface Props {
-  annotations: AnnotationDto[];
+  annotations: AnnotationSummary[];
   numbers: Map<string, number>;
   verdicts: VerdictDto[];
   filters: Filters;
@@ -32,13 +64,37 @@ interface Props {
   onStep: (direction: 1 | -1) => void;
 }
 
+const AnnotationRow = memo(function AnnotationRow({ annotation: a, number, active, onOpen }: { annotation: AnnotationSummary; number: number | undefined; active: boolean; onOpen: (id: string) => void }) {
+  return (
+    <li>
+      <button type="button" className={`annotation-item${active ? ' active' : ''}`} onClick={() => onOpen(a.id)} aria-current={active}>
+        <span className="number">{number}</span>
+        <span className="item-body">
+          <span className="item-head">
+            <VerdictBadge verdict={a.verdict} blind={a.blind} /> <StatusPill status={a.status} />
+            {a.commentCount > 0 && <span className="muted small"> · {a.commentCount} comment{a.commentCount === 1 ? '' : 's'}</span>}
+          </span>
+          <span className="item-quote">“{a.target.exact.length > 120 ? `${a.target.exact.slice(0, 120)}…` : a.target.exact}”</span>
+          <span className="muted small">{a.author.name}</span>
+        </span>
+      </button>
+    </li>
+  );
+});
+
 /** All annotations in text order, with counts, filters and next/previous navigation. */
 export function AnnotationList({ annotations, numbers, verdicts, filters, onFilters, activeId, onOpen, onStep }: Props) {
-  const placed = annotations.filter((a) => !a.orphaned);
-  const orphaned = annotations.filter((a) => a.orphaned);
-  const visible = applyFilters(placed, filters);
-  const reviewers = [...new Map(annotations.map((a) => [a.author.id, a.author.name])).entries()];
-  const byStatus = Object.entries(statusLabel).map(([status, label]) => [label, annotations.filter((a) => a.status === status).length] as const);
+  const { placed, orphaned, reviewers, byStatus } = useMemo(
+    () => ({
+      placed: annotations.filter((a) => !a.orphaned),
+      orphaned: annotations.filter((a) => a.orphaned),
+      reviewers: [...new Map(annotations.map((a) => [a.author.id, a.author.name])).entries()],
+      byStatus: Object.entries(statusLabel).map(([status, label]) => [label, annotations.filter((a) => a.status === status).length] as const),
+    }),
+    [annotations],
+  );
+  const visible = useMemo(() => applyFilters(placed, filters), [placed, filters]);
+  const shown = useGrowingCount(visible.length, filters);
 
   return (
     <section className="annotation-list" aria-label="Annotations">
@@ -105,21 +161,9 @@ export function AnnotationList({ annotations, numbers, verdicts, filters, onFilt
           </button>
         </p>
       ) : null}
-      <ol className="annotation-items">
-        {visible.map((a) => (
-          <li key={a.id}>
-            <button type="button" className={`annotation-item${a.id === activeId ? ' active' : ''}`} onClick={() => onOpen(a.id)} aria-current={a.id === activeId}>
-              <span className="number">{numbers.get(a.id)}</span>
-              <span className="item-body">
-                <span className="item-head">
-                  <VerdictBadge verdict={a.verdict} blind={a.blind} /> <StatusPill status={a.status} />
-                  {a.commentCount > 0 && <span className="muted small"> · {a.commentCount} comment{a.commentCount === 1 ? '' : 's'}</span>}
-                </span>
-                <span className="item-quote">“{a.target.exact.length > 120 ? `${a.target.exact.slice(0, 120)}…` : a.target.exact}”</span>
-                <span className="muted small">{a.author.name}</span>
-              </span>
-            </button>
-          </li>
+      <ol className="annotation-items" aria-busy={shown < visible.length}>
+        {visible.slice(0, shown).map((a) => (
+          <AnnotationRow key={a.id} annotation={a} number={numbers.get(a.id)} active={a.id === activeId} onOpen={onOpen} />
         ))}
       </ol>
       {orphaned.length > 0 && (

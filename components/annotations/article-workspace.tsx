@@ -3,14 +3,17 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useRouter } from 'next/navigation';
 import type { AnnotationDto } from '@/lib/annotations/annotation-dto';
+import { summarizeAnnotation, type AnnotationSummary } from '@/lib/annotations/annotation-summary';
 import type { VerdictDto } from '@/lib/verdicts/list-verdicts';
 import type { StatusAction } from '@/lib/annotations/input-schemas';
 import { apiFetch, ApiError, newIdempotencyKey, withRetry } from '@/lib/client/api-client';
-import { AnnotatedArticle, type TextSelection } from '@/components/editor/annotated-article';
+import dynamic from 'next/dynamic';
+import type { TextSelection } from '@/components/editor/annotated-article';
 import type { HighlightSpec } from '@/components/editor/highlight-decorations';
 import { AnnotationCard, type Viewer } from '@/components/annotations/annotation-card';
 import { AnnotationForm, draftFromAnnotation, type AnnotationDraft, sourcesPayload } from '@/components/annotations/annotation-form';
 import { AnnotationList, applyFilters, noFilters, type Filters } from '@/components/annotations/annotation-list';
+import { mergeSummaries, upsertSummary } from '@/components/annotations/summary-list';
 import { Toasts, useToasts } from '@/components/ui/toasts';
 import { useCollaboration } from '@/components/collab/use-collaboration';
 import { PresenceBar } from '@/components/collab/presence-bar';
@@ -33,13 +36,33 @@ interface Props {
   articleId: string;
   text: string;
   viewer: Viewer & { canCorrect: boolean };
-  initialAnnotations: AnnotationDto[];
+  /**
+   * Every annotation as its highlight and list row need it (a card reads the rest when it opens),
+   * as the JSON of an AnnotationSummary[]: one string crosses from the server component to this
+   * one at a fraction of the cost of thousands of objects, each serialized, parsed for the
+   * server-side render and embedded in the page on its own.
+   */
+  initialAnnotationsJson: string;
   verdicts: VerdictDto[];
   /** An annotation to open at once (a link from search: `?annotation=<id>`). */
   openAnnotationId?: string;
 }
 
 const draftColor = '#6b7280';
+
+// The editor (TipTap, ProseMirror, the Yjs binding) is a large bundle and is built in the browser
+// only: loaded apart, its scripts are evaluated in a task of their own, not in the page's
+// hydration. Its download starts with this module's, not when the page has hydrated.
+const loadEditor = () => import('@/components/editor/annotated-article');
+if (typeof window !== 'undefined') void loadEditor();
+const AnnotatedArticle = dynamic(() => loadEditor().then((m) => m.AnnotatedArticle), {
+  ssr: false,
+  loading: () => (
+    <div className="editor-loading" aria-busy="true">
+      Loading article…
+    </div>
+  ),
+});
 
 function toPayload(draft: AnnotationDraft) {
   return {
@@ -49,9 +72,18 @@ function toPayload(draft: AnnotationDraft) {
   };
 }
 
+/** Scrolls the article to the highlight of `id`, as soon as it is drawn (highlights are drawn in batches). */
+function revealHighlight(id: string, frames = 120) {
+  const element = document.querySelector(`.fc-hl[data-annotation-id="${CSS.escape(id)}"]`);
+  if (element) element.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  else if (frames > 0) requestAnimationFrame(() => revealHighlight(id, frames - 1));
+}
+
 /** The annotate screen: the article with its highlights, and the side panel. */
-export function ArticleWorkspace({ articleId, text, viewer, initialAnnotations, verdicts, openAnnotationId }: Props) {
-  const [annotations, setAnnotations] = useState(initialAnnotations);
+export function ArticleWorkspace({ articleId, text, viewer, initialAnnotationsJson, verdicts, openAnnotationId }: Props) {
+  const [annotations, setAnnotations] = useState(() => JSON.parse(initialAnnotationsJson) as AnnotationSummary[]);
+  // The open card's annotation in full (rationale, sources...), read when it opens.
+  const [detail, setDetail] = useState<AnnotationDto | null>(null);
   const [panel, setPanel] = useState<Panel>({ kind: 'list' });
   const [filters, setFilters] = useState<Filters>(noFilters);
   const [conflict, setConflict] = useState<Conflict | null>(null);
@@ -81,8 +113,9 @@ export function ArticleWorkspace({ articleId, text, viewer, initialAnnotations, 
   );
 
   const refresh = useCallback(async () => {
-    const { annotations: fresh } = await apiFetch<{ annotations: AnnotationDto[] }>(`/api/articles/${articleId}/annotations`);
-    setAnnotations(fresh);
+    const { annotations: fresh } = await apiFetch<{ annotations: AnnotationSummary[] }>(`/api/articles/${articleId}/annotations?view=summary`);
+    // Unchanged annotations keep their objects: the list and the highlights redraw only what changed.
+    setAnnotations((current) => mergeSummaries(current, fresh));
     setRevision((r) => r + 1);
     return fresh;
   }, [articleId]);
@@ -110,7 +143,7 @@ export function ArticleWorkspace({ articleId, text, viewer, initialAnnotations, 
     },
   );
   const [correcting, setCorrecting] = useState(false);
-  // One object per live document: the editor is rebuilt when it changes.
+  // One object per live document: the editor binds to it once it has synced.
   const { synced, provider, ydoc, self } = collab;
   const live = useMemo(() => (synced && provider && ydoc && self ? { provider, ydoc, self } : null), [synced, provider, ydoc, self]);
 
@@ -133,27 +166,61 @@ export function ArticleWorkspace({ articleId, text, viewer, initialAnnotations, 
     if (collab.state === 'live') refresh().catch(() => {});
   }, [collab.state, refresh]);
 
-  const upsert = (annotation: AnnotationDto) =>
-    setAnnotations((list) => {
-      const rest = list.filter((a) => a.id !== annotation.id);
-      return [...rest, annotation].sort((a, b) => a.target.start - b.target.start || b.target.end - a.target.end || a.createdAt.localeCompare(b.createdAt));
-    });
+  /** A full annotation as a write answered it: its row, and the card's detail if it is the open one. */
+  const upsert = useCallback((annotation: AnnotationDto) => {
+    setAnnotations((list) => upsertSummary(list, summarizeAnnotation(annotation)));
+    setDetail(annotation);
+  }, []);
 
   const open = useCallback((id: string) => {
     setPanel({ kind: 'card', id });
     requestAnimationFrame(() => {
-      document.querySelector(`.fc-hl[data-annotation-id="${CSS.escape(id)}"]`)?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+      revealHighlight(id);
       panelRef.current?.querySelector<HTMLElement>('.annotation-card h2')?.focus();
     });
   }, []);
+
+  const current = activeId ? byId.get(activeId) : undefined;
+  const currentDetail = current && detail?.id === current.id ? detail : null;
+
+  // The open card's rationale, sources and the rest: read when it opens, and again when it (or
+  // anything: a re-read bumps `revision`) changed. Blind review hides them: not asked for.
+  // While it is being edited it stays as it was when the form opened: the save carries that
+  // version, and someone else's save in between is a conflict to resolve, not silently taken.
+  const detailWanted = current && !current.blind && panel.kind !== 'edit' ? `${current.id} ${current.version} ${revision}` : null;
+  const detailHeld = useRef<string | null>(null);
+  const currentId = current?.id;
+  useEffect(() => {
+    if (!currentId || !detailWanted || detailHeld.current === detailWanted) return;
+    detailHeld.current = detailWanted;
+    let cancelled = false;
+    let done = false;
+    apiFetch<{ annotation: AnnotationDto }>(`/api/annotations/${currentId}`).then(
+      ({ annotation }) => {
+        done = true;
+        if (!cancelled) setDetail(annotation);
+      },
+      (error) => {
+        done = true;
+        detailHeld.current = null;
+        // Deleted meanwhile: the next re-read takes it off the list and the card says so.
+        if (!cancelled && !(error instanceof ApiError && error.status === 404)) notify(error instanceof ApiError ? error.message : 'Could not load this annotation.', 'error');
+      },
+    );
+    return () => {
+      cancelled = true;
+      // Not answered yet: whoever wants it next asks again.
+      if (!done) detailHeld.current = null;
+    };
+  }, [currentId, detailWanted, notify]);
 
   // Arriving from a search result: its card opens and its highlight scrolls into view.
   const openedFromLink = useRef(false);
   useEffect(() => {
     if (openedFromLink.current || !openAnnotationId) return;
     openedFromLink.current = true;
-    if (initialAnnotations.some((a) => a.id === openAnnotationId)) open(openAnnotationId);
-  }, [openAnnotationId, initialAnnotations, open]);
+    if (byId.has(openAnnotationId)) open(openAnnotationId);
+  }, [openAnnotationId, byId, open]);
 
   const step = useCallback(
     (direction: 1 | -1) => {
@@ -193,6 +260,9 @@ export function ArticleWorkspace({ articleId, text, viewer, initialAnnotations, 
     if (panel.kind === 'card') panelRef.current?.querySelector<HTMLElement>('.annotation-card h2')?.focus();
     else if (panel.kind === 'list') document.querySelector<HTMLElement>('.annotated-article .ProseMirror')?.focus({ preventScroll: true });
   }, [panel]);
+
+  const onHighlightClick = useCallback((ids: string[]) => (ids.length === 1 ? open(ids[0]!) : setPanel({ kind: 'choose', ids })), [open]);
+  const onCheckClaim = useCallback((selection: TextSelection) => setPanel({ kind: 'create', selection, key: newIdempotencyKey() }), []);
 
   async function create(selection: TextSelection, key: string, draft: AnnotationDraft, submit: boolean) {
     const body = { start: selection.start, end: selection.end, exact: selection.exact, ...toPayload(draft), submit };
@@ -251,8 +321,6 @@ export function ArticleWorkspace({ articleId, text, viewer, initialAnnotations, 
     notify('Annotation deleted.');
   }
 
-  const current = activeId ? byId.get(activeId) : undefined;
-
   return (
     <div className="workspace">
       <div className="card article-body">
@@ -269,8 +337,8 @@ export function ArticleWorkspace({ articleId, text, viewer, initialAnnotations, 
           correcting={correcting && live !== null}
           highlights={highlights}
           activeId={activeId}
-          onHighlightClick={(ids) => (ids.length === 1 ? open(ids[0]!) : setPanel({ kind: 'choose', ids }))}
-          onCheckClaim={(selection) => setPanel({ kind: 'create', selection, key: newIdempotencyKey() })}
+          onHighlightClick={onHighlightClick}
+          onCheckClaim={onCheckClaim}
         />
       </div>
       <aside className="card side-panel" ref={panelRef} aria-label="Annotation panel">
@@ -321,18 +389,19 @@ export function ArticleWorkspace({ articleId, text, viewer, initialAnnotations, 
             onCancel={() => setPanel({ kind: 'list' })}
           />
         )}
-        {panel.kind === 'edit' && current && (
+        {panel.kind === 'edit' && currentDetail && (
           <AnnotationForm
-            key={`${current.id}-edit`}
+            key={`${currentDetail.id}-edit`}
             mode="edit"
-            quote={current.target.exact}
+            quote={currentDetail.target.exact}
             verdicts={verdicts}
-            initial={draftFromAnnotation(current)}
-            approved={current.status === 'APPROVED'}
-            onSave={(draft) => update(current, draft)}
-            onCancel={() => setPanel({ kind: 'card', id: current.id })}
+            initial={draftFromAnnotation(currentDetail)}
+            approved={currentDetail.status === 'APPROVED'}
+            onSave={(draft) => update(currentDetail, draft)}
+            onCancel={() => setPanel({ kind: 'card', id: currentDetail.id })}
           />
         )}
+        {panel.kind === 'edit' && current && !currentDetail && <p className="muted">Loading…</p>}
         {panel.kind === 'card' && current && (
           <nav className="stepper card-nav" aria-label="Annotation navigation">
             <button type="button" className="button small" onClick={() => setPanel({ kind: 'list' })}>
@@ -349,12 +418,13 @@ export function ArticleWorkspace({ articleId, text, viewer, initialAnnotations, 
         {panel.kind === 'card' && current && (
           <AnnotationCard
             annotation={current}
+            detail={currentDetail}
             viewer={viewer}
             number={numbers.get(current.id) ?? 0}
             revision={revision}
             onEdit={() => setPanel({ kind: 'edit', id: current.id })}
-            onStatus={(action) => changeStatus(current, action)}
-            onDelete={() => remove(current)}
+            onStatus={(action) => (currentDetail ? changeStatus(currentDetail, action) : Promise.resolve())}
+            onDelete={() => (currentDetail ? remove(currentDetail) : Promise.resolve())}
             onClose={() => setPanel({ kind: 'list' })}
             notify={notify}
           />

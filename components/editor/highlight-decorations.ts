@@ -1,7 +1,9 @@
 import { Extension } from '@tiptap/core';
-import { Plugin, PluginKey } from '@tiptap/pm/state';
+import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
+import { Plugin, PluginKey, type Transaction } from '@tiptap/pm/state';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
-import { createOffsetMap } from '@/lib/anchoring/positions';
+import { rangeToDocRange } from '@/lib/anchoring/positions';
+import { articlePlainText } from '@/components/editor/plain-text';
 
 export interface HighlightSpec {
   id: string;
@@ -14,17 +16,253 @@ export interface HighlightSpec {
   exact: string;
 }
 
+/** What the editor is asked to show: every highlight, in text order, and the active one. */
+export interface HighlightRequest {
+  highlights: HighlightSpec[];
+  activeId: string | null;
+}
+
 interface HighlightOptions {
   /** Called with every annotation covering the clicked position, innermost first. */
   onClick: (ids: string[]) => void;
 }
 
-export const highlightPluginKey = new PluginKey<DecorationSet>('factcheck-highlights');
+interface Placed {
+  spec: HighlightSpec;
+  from: number;
+  to: number;
+}
+
+export interface HighlightState {
+  decorations: DecorationSet;
+  /** The highlights drawn, by id, where they are now in the document. */
+  placed: Map<string, Placed>;
+  /** The highlights last asked for, by id. */
+  wanted: Map<string, HighlightSpec>;
+  activeId: string | null;
+  /** Ids still to draw, redraw or take away: a batch per transaction, so no task runs long. */
+  pending: string[];
+}
+
+/** A request changing at most this many highlights is drawn at once; a larger one in batches. */
+export const HIGHLIGHT_BATCH = 150;
+// Batches are sized to take about BATCH_TARGET_MS each on this machine (measured as they go):
+// short enough to leave the browser room to paint and answer input, long enough not to spend the
+// load on the overhead of many small updates.
+const BATCH_TARGET_MS = 40;
+const MIN_BATCH = 50;
+const MAX_BATCH = 1000;
+
+interface Continue {
+  continue: number;
+}
+
+export const highlightPluginKey = new PluginKey<HighlightState>('factcheck-highlights');
+
+const emptyState = (): HighlightState => ({ decorations: DecorationSet.empty, placed: new Map(), wanted: new Map(), activeId: null, pending: [] });
+
+function sameSpec(a: HighlightSpec, b: HighlightSpec): boolean {
+  return a.start === b.start && a.end === b.end && a.exact === b.exact && a.color === b.color && a.label === b.label && a.number === b.number && a.draft === b.draft;
+}
+
+/** Where `spec` goes in `doc`: at its offsets if the text there is still its passage. */
+function locate(spec: HighlightSpec, doc: ProseMirrorNode): { from: number; to: number } | null {
+  const text = articlePlainText(doc);
+  if (spec.start >= spec.end || spec.end > text.length || text.slice(spec.start, spec.end) !== spec.exact) return null;
+  return rangeToDocRange(text, spec.start, spec.end);
+}
+
+function decorationsFor({ spec, from, to }: Placed, active: boolean): Decoration[] {
+  return [
+    Decoration.inline(
+      from,
+      to,
+      {
+        class: `fc-hl${spec.draft ? ' fc-hl-draft' : ''}${active ? ' fc-hl-active' : ''}`,
+        style: `--hl: ${spec.color}`,
+        'data-annotation-id': spec.id,
+        // A wrapper element of its own per highlight, so overlapping ones nest instead of merging.
+        nodeName: 'span',
+      },
+      { id: spec.id },
+    ),
+    // The verdict in words and a number, so colour is never the only cue.
+    Decoration.widget(
+      to,
+      () => {
+        const badge = document.createElement('sup');
+        badge.className = 'fc-hl-badge';
+        badge.style.setProperty('--hl', spec.color);
+        // Drawn by CSS from the attribute, so the number is not part of the article's text
+        // (copying a passage does not copy it).
+        badge.dataset.number = String(spec.number);
+        badge.setAttribute('role', 'img');
+        badge.title = `${spec.number}: ${spec.label}`;
+        badge.setAttribute('aria-label', `Annotation ${spec.number}: ${spec.label}`);
+        badge.dataset.annotationId = spec.id;
+        return badge;
+      },
+      { side: 1, key: `badge-${spec.id}-${spec.number}-${spec.color}-${spec.label}`, ignoreSelection: true, id: spec.id },
+    ),
+  ];
+}
+
+/** The decorations of `id` drawn at `placed` (the widget sits at its end, which `find` includes). */
+function drawnDecorations(set: DecorationSet, id: string, placed: Placed): Decoration[] {
+  return set.find(placed.from, placed.to, (spec) => spec.id === id);
+}
+
+/** Moves the drawn highlights with a change of the text (a live correction). */
+function mapThrough(state: HighlightState, tr: Transaction): HighlightState {
+  // The same document again (the live document replacing the stored text it equals): same positions.
+  if (tr.doc.eq(tr.before)) return { ...state, decorations: DecorationSet.create(tr.doc, state.decorations.find()) };
+  let decorations = state.decorations.map(tr.mapping, tr.doc);
+  const placed = new Map<string, Placed>();
+  const gone: Decoration[] = [];
+  const lost: string[] = [];
+  for (const [id, p] of state.placed) {
+    const from = tr.mapping.map(p.from, 1);
+    const to = tr.mapping.map(p.to, -1);
+    if (from < to) {
+      placed.set(id, { spec: p.spec, from, to });
+      continue;
+    }
+    // Its passage was deleted (or the whole text replaced): the badge would stay behind on its own,
+    // and its offsets are tried again (they fit when the new text has the passage there).
+    gone.push(...decorations.find(Math.min(from, to), Math.max(from, to), (spec) => spec.id === id));
+    if (state.wanted.has(id)) lost.push(id);
+  }
+  if (gone.length) decorations = decorations.remove(gone);
+  if (!lost.length) return { ...state, decorations, placed };
+  const retry = new Set(lost);
+  return { ...state, decorations, placed, pending: [...state.pending.filter((id) => !retry.has(id)), ...lost] };
+}
+
+/** Takes a new request: what differs from what is drawn becomes pending work. */
+function request(state: HighlightState, next: HighlightRequest): HighlightState {
+  const wanted = new Map(next.highlights.map((h) => [h.id, h]));
+  const work = new Set<string>();
+  // The card being opened or closed first: that is what the user is looking at.
+  if (next.activeId !== state.activeId) {
+    for (const id of [state.activeId, next.activeId]) if (id && (state.placed.has(id) || wanted.has(id))) work.add(id);
+  }
+  for (const id of state.placed.keys()) if (!wanted.has(id)) work.add(id);
+  for (const h of next.highlights) {
+    const drawn = state.placed.get(h.id);
+    if (!drawn || !sameSpec(drawn.spec, h)) work.add(h.id);
+  }
+  return { ...state, wanted, activeId: next.activeId, pending: [...work] };
+}
+
+/** Draws the next batch of pending highlights. */
+function drawBatch(state: HighlightState, doc: ProseMirrorNode, size: number): HighlightState {
+  if (!state.pending.length) return state;
+  const batch = state.pending.slice(0, size);
+  const placed = new Map(state.placed);
+  const remove: Decoration[] = [];
+  const add: Decoration[] = [];
+  for (const id of batch) {
+    const before = placed.get(id);
+    if (before) {
+      remove.push(...drawnDecorations(state.decorations, id, before));
+      placed.delete(id);
+    }
+    const spec = state.wanted.get(id);
+    if (!spec) continue;
+    // Offsets from before a text change that the server has not re-anchored yet do not fit: the
+    // highlight stays where the change moved it (or, new, waits for the server's fresh anchors).
+    const where = locate(spec, doc) ?? (before && { from: before.from, to: before.to });
+    if (!where) continue;
+    const p = { spec, ...where };
+    placed.set(id, p);
+    add.push(...decorationsFor(p, id === state.activeId));
+  }
+  const decorations = (remove.length ? state.decorations.remove(remove) : state.decorations).add(doc, add);
+  return { ...state, decorations, placed, pending: state.pending.slice(batch.length) };
+}
+
+/**
+ * The state transition of the highlights: `tr` may change the text (the highlights move with it),
+ * carry a new request, or ask for the next batch of pending work.
+ */
+function applyHighlightTransaction(tr: Transaction, state: HighlightState): HighlightState {
+  let next = tr.docChanged ? mapThrough(state, tr) : state;
+  const meta = tr.getMeta(highlightPluginKey) as HighlightRequest | Continue | undefined;
+  if (meta && 'continue' in meta) return drawBatch(next, tr.doc, meta.continue);
+  if (!meta) return next;
+  next = request(next, meta);
+  // A small change (a card opened, an annotation saved) shows at once; a large one (the first
+  // drawing of them all) starts in a task of its own, not in the one that asked for it.
+  return next.pending.length <= HIGHLIGHT_BATCH ? drawBatch(next, tr.doc, HIGHLIGHT_BATCH) : next;
+}
+
+/** `tr`, asking the editor to show `next` (drawn over the next few tasks if much changed). */
+export function requestHighlights(tr: Transaction, next: HighlightRequest): Transaction {
+  return tr.setMeta(highlightPluginKey, next);
+}
+
+/** `tr`, drawing the next `count` pending highlights. */
+export function drawPendingHighlights(tr: Transaction, count = HIGHLIGHT_BATCH): Transaction {
+  return tr.setMeta(highlightPluginKey, { continue: count } satisfies Continue);
+}
+
+/** The ProseMirror plugin of HighlightDecorations: its state, its batches' scheduling and its clicks. */
+export function highlightPlugin(onClick: (ids: string[]) => void): Plugin<HighlightState> {
+  return new Plugin<HighlightState>({
+    key: highlightPluginKey,
+    state: { init: emptyState, apply: applyHighlightTransaction },
+    view(view) {
+      // Pending work goes on in tasks of its own, so the browser paints and answers input between.
+      let timer: ReturnType<typeof setTimeout> | null = null;
+      let size = HIGHLIGHT_BATCH;
+      const schedule = () => {
+        if (timer !== null || !highlightPluginKey.getState(view.state)?.pending.length) return;
+        timer = setTimeout(() => {
+          timer = null;
+          if (view.isDestroyed) return;
+          const started = performance.now();
+          view.dispatch(drawPendingHighlights(view.state.tr, size));
+          const spent = Math.max(1, performance.now() - started);
+          size = Math.min(MAX_BATCH, Math.max(MIN_BATCH, Math.round(size * Math.min(2, BATCH_TARGET_MS / spent))));
+        }, 0);
+      };
+      schedule();
+      return {
+        update: schedule,
+        destroy: () => {
+          if (timer !== null) clearTimeout(timer);
+        },
+      };
+    },
+    props: {
+      decorations(state) {
+        return highlightPluginKey.getState(state)?.decorations;
+      },
+      handleClick(view, pos, event) {
+        const target = event.target as HTMLElement | null;
+        const badgeId = target?.closest<HTMLElement>('.fc-hl-badge')?.dataset.annotationId;
+        if (badgeId) {
+          onClick([badgeId]);
+          return true;
+        }
+        // A shift-click extends a selection; ProseMirror does not call this after a drag.
+        if (event.shiftKey) return false;
+        const placed = highlightPluginKey.getState(view.state)?.placed.values() ?? [];
+        const hits = [...placed].filter((p) => p.from <= pos && pos < p.to).sort((a, b) => a.to - a.from - (b.to - b.from));
+        if (!hits.length) return false;
+        onClick(hits.map((h) => h.spec.id));
+        return false;
+      },
+    },
+  });
+}
 
 /**
  * Annotation highlights as ProseMirror decorations computed from the annotations' text
  * positions, not as marks in the document: they overlap and nest freely, cannot be removed by
- * formatting commands, and never change the article text.
+ * formatting commands, and never change the article text. The decoration set is built once and
+ * then changed only where a request differs from what is drawn, mapped through text changes, and
+ * drawn in batches, each in its own task.
  */
 export const HighlightDecorations = Extension.create<HighlightOptions>({
   name: 'highlightDecorations',
@@ -34,82 +272,6 @@ export const HighlightDecorations = Extension.create<HighlightOptions>({
   },
 
   addProseMirrorPlugins() {
-    const { onClick } = this.options;
-    let specs: { spec: HighlightSpec; from: number; to: number }[] = [];
-    return [
-      new Plugin<DecorationSet>({
-        key: highlightPluginKey,
-        state: {
-          init: () => DecorationSet.empty,
-          apply(tr, set) {
-            const next = tr.getMeta(highlightPluginKey) as { highlights: HighlightSpec[]; activeId: string | null; text: string } | undefined;
-            if (!next) {
-              // Text changed under the highlights (a live correction): they move with it until the
-              // server re-anchors the annotations and sends fresh positions.
-              if (tr.docChanged) specs = specs.map((s) => ({ ...s, from: tr.mapping.map(s.from, 1), to: tr.mapping.map(s.to, -1) })).filter((s) => s.from < s.to);
-              return set.map(tr.mapping, tr.doc);
-            }
-            const map = createOffsetMap(next.text);
-            specs = next.highlights
-              // Positions from before a text change that has not been re-anchored yet: skip the
-              // ones that no longer fit (they come back with the server's fresh anchors).
-              .filter((h) => h.end <= next.text.length && h.start < h.end && next.text.slice(h.start, h.end) === h.exact)
-              .map((spec) => ({ spec, ...map.toDocRange(spec.start, spec.end) }));
-            const decorations = specs.flatMap(({ spec, from, to }) => [
-              Decoration.inline(
-                from,
-                to,
-                {
-                  class: `fc-hl${spec.draft ? ' fc-hl-draft' : ''}${spec.id === next.activeId ? ' fc-hl-active' : ''}`,
-                  style: `--hl: ${spec.color}`,
-                  'data-annotation-id': spec.id,
-                  // A wrapper element of its own per highlight, so overlapping ones nest instead of merging.
-                  nodeName: 'span',
-                },
-                { id: spec.id },
-              ),
-              // The verdict in words and a number, so colour is never the only cue.
-              Decoration.widget(
-                to,
-                () => {
-                  const badge = document.createElement('sup');
-                  badge.className = 'fc-hl-badge';
-                  badge.style.setProperty('--hl', spec.color);
-                  // Drawn by CSS from the attribute, so the number is not part of the article's text
-                  // (copying a passage does not copy it).
-                  badge.dataset.number = String(spec.number);
-                  badge.setAttribute('role', 'img');
-                  badge.title = `${spec.number}: ${spec.label}`;
-                  badge.setAttribute('aria-label', `Annotation ${spec.number}: ${spec.label}`);
-                  badge.dataset.annotationId = spec.id;
-                  return badge;
-                },
-                { side: 1, key: `badge-${spec.id}-${spec.number}-${spec.color}`, ignoreSelection: true },
-              ),
-            ]);
-            return DecorationSet.create(tr.doc, decorations);
-          },
-        },
-        props: {
-          decorations(state) {
-            return highlightPluginKey.getState(state);
-          },
-          handleClick(view, pos, event) {
-            const target = event.target as HTMLElement | null;
-            const badgeId = target?.closest<HTMLElement>('.fc-hl-badge')?.dataset.annotationId;
-            if (badgeId) {
-              onClick([badgeId]);
-              return true;
-            }
-            // A shift-click extends a selection; ProseMirror does not call this after a drag.
-            if (event.shiftKey) return false;
-            const hits = specs.filter((s) => s.from <= pos && pos < s.to).sort((a, b) => a.to - a.from - (b.to - b.from));
-            if (!hits.length) return false;
-            onClick(hits.map((h) => h.spec.id));
-            return false;
-          },
-        },
-      }),
-    ];
+    return [highlightPlugin(this.options.onClick)];
   },
 });

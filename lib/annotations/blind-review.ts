@@ -3,6 +3,7 @@ import { AppError } from '@/lib/errors';
 import { can } from '@/lib/auth/permissions';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import type { AnnotationDto } from '@/lib/annotations/annotation-dto';
+import type { AnnotationSummary } from '@/lib/annotations/annotation-summary';
 
 // Blind double review. On an article in blind mode, a reviewer sees another reviewer's verdict
 // (with its rationale, sources, comments and history) only once they have submitted their own
@@ -29,6 +30,11 @@ export function hiddenAnnotationIds(user: Pick<CurrentUser, 'id' | 'role'>, blin
 /** What a blinded annotation shows: where it is, whose it is and its status, not what it says. */
 export function blinded(dto: AnnotationDto): AnnotationDto {
   return { ...dto, verdict: null, rationale: '', sources: [], commentCount: 0, blind: true };
+}
+
+/** The same for the article page's summary of it. */
+export function blindedSummary(summary: AnnotationSummary): AnnotationSummary {
+  return { ...summary, verdict: null, commentCount: 0, blind: true };
 }
 
 type Tx = Pick<Prisma.TransactionClient, 'annotation' | 'article'>;

@@ -79,3 +79,6 @@ export const idempotencyKey = z
   .min(8, 'Idempotency-Key must be 8 to 128 characters')
   .max(128, 'Idempotency-Key must be 8 to 128 characters')
   .regex(/^[A-Za-z0-9_.:-]+$/, 'Idempotency-Key may contain letters, digits and _ . : - only');
+
+// GET /api/articles/:id/annotations: `view=summary` answers what a highlight and a list row need.
+export const listAnnotationsQuery = z.object({ view: z.enum(['full', 'summary'], 'must be full or summary').default('full') });

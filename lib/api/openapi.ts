@@ -80,6 +80,21 @@ export const openApiDocument = {
           updatedAt: { type: 'string', format: 'date-time' },
         },
       },
+      AnnotationSummary: {
+        type: 'object',
+        description: 'An annotation as its highlight and its list row need it (`view=summary`); the rest from GET /api/annotations/{id}',
+        properties: {
+          id: { type: 'string' },
+          version: { type: 'integer' },
+          status: { enum: ['DRAFT', 'SUBMITTED', 'APPROVED', 'CHANGES_REQUESTED'] },
+          orphaned: { type: 'boolean' },
+          verdict: { type: ['object', 'null'], properties: { key: { type: 'string' }, label: { type: 'string' }, color: { type: 'string' } } },
+          target: { type: 'object', properties: { exact: { type: 'string' }, start: { type: 'integer' }, end: { type: 'integer' } } },
+          author: { type: 'object', properties: { id: { type: 'string' }, name: { type: 'string' } } },
+          commentCount: { type: 'integer' },
+          blind: { type: 'boolean', description: 'Blind review hides its verdict from you' },
+        },
+      },
       CreateAnnotation: {
         type: 'object',
         required: ['start', 'end', 'exact'],
@@ -258,7 +273,14 @@ export const openApiDocument = {
     },
     '/api/articles/{id}/annotations': {
       parameters: [idParam('id', 'Article id')],
-      get: { summary: 'Annotations of an article in text order', responses: { '200': json({ type: 'object', properties: { annotations: { type: 'array', items: { $ref: '#/components/schemas/Annotation' } } } }), ...errorResponses } },
+      get: {
+        summary: 'Annotations of an article in text order',
+        parameters: [{ name: 'view', in: 'query', required: false, description: '`summary`: only what a highlight and a list row need (AnnotationSummary)', schema: { enum: ['full', 'summary'], default: 'full' } }],
+        responses: {
+          '200': json({ type: 'object', properties: { annotations: { type: 'array', items: { oneOf: [{ $ref: '#/components/schemas/Annotation' }, { $ref: '#/components/schemas/AnnotationSummary' }] } } } }),
+          ...errorResponses,
+        },
+      },
       post: {
         summary: 'Create an annotation (with its sources, in one transaction)',
         parameters: [{ name: 'Idempotency-Key', in: 'header', required: false, description: 'Retrying with the same key returns the first result (200) instead of a duplicate', schema: { type: 'string', minLength: 8, maxLength: 128 } }],

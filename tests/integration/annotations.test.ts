@@ -9,6 +9,7 @@ import * as historyRoute from '@/app/api/annotations/[id]/history/route';
 import { seedDatabase } from '@/lib/seed/seed-database';
 import { apiTokenFor, call } from '../support/api';
 import { createArticle, createUser, db } from '../support/db';
+import { summarizeAnnotation } from '@/lib/annotations/annotation-summary';
 
 let text: string;
 let articleId: string;
@@ -51,6 +52,14 @@ describe('annotations API', () => {
     expect(a.sources).toEqual([{ id: expect.any(String), evidence: null, ...source }]);
     const listed = await call(articleAnnotations.GET, 'GET', { token: tokens.reviewer2, params: { id: articleId } });
     expect(listed.json.annotations.map((x: { id: string }) => x.id)).toContain(a.id);
+    // The article page's summary of it (view=summary) is what the page derives from a write's answer.
+    const summaries = await call(articleAnnotations.GET, 'GET', { token: tokens.reviewer2, params: { id: articleId }, path: `/api/articles/${articleId}/annotations?view=summary` });
+    expect(summaries.status).toBe(200);
+    expect(summaries.json.annotations.map((x: { id: string }) => x.id)).toEqual(listed.json.annotations.map((x: { id: string }) => x.id));
+    expect(summaries.json.annotations.find((x: { id: string }) => x.id === a.id)).toEqual(summarizeAnnotation(a));
+    const badView = await call(articleAnnotations.GET, 'GET', { token: tokens.reviewer2, params: { id: articleId }, path: `/api/articles/${articleId}/annotations?view=everything` });
+    expect(badView.status).toBe(422);
+    expect(badView.json.field).toBe('view');
     // What the create answered is exactly what is stored (times included), and its history has the creation.
     const stored = await call(annotationRoute.GET, 'GET', { token: tokens.reviewer2, params: { id: a.id } });
     expect(stored.json.annotation).toEqual(a);

@@ -7,6 +7,7 @@ import * as blindRoute from '@/app/api/articles/[id]/blind-review/route';
 import * as searchRoute from '@/app/api/search/route';
 import * as similarRoute from '@/app/api/claims/similar/route';
 import { listArticles } from '@/lib/articles/list-articles';
+import { listAnnotationSummaries } from '@/lib/annotations/list-annotation-summaries';
 import postgres from 'postgres';
 import { ARTICLE_EVENTS_CHANNEL } from '@/lib/events/article-events';
 import { seedDatabase } from '@/lib/seed/seed-database';
@@ -31,6 +32,9 @@ async function person(role: 'REVIEWER' | 'EDITOR'): Promise<Person> {
 }
 const range = (passage: string) => ({ start: text.indexOf(passage), end: text.indexOf(passage) + passage.length, exact: passage });
 const list = async (who: Person) => (await call(articleAnnotations.GET, 'GET', { token: who.token, params: { id: articleId } })).json.annotations;
+// What the article page loads (and re-reads): each annotation as its highlight and list row need it.
+const summaries = async (who: Person) =>
+  (await call(articleAnnotations.GET, 'GET', { token: who.token, params: { id: articleId }, path: `/api/articles/${articleId}/annotations?view=summary` })).json.annotations;
 
 beforeAll(async () => {
   await seedDatabase(db, { SEED_ADMIN_PASSWORD: 'x'.repeat(16), SEED_EDITOR_PASSWORD: 'y'.repeat(16), SEED_REVIEWER_PASSWORD: 'z'.repeat(16) } as unknown as NodeJS.ProcessEnv);
@@ -64,7 +68,28 @@ describe('blind double review', () => {
     const articles = await listArticles({ id: b.id, role: 'REVIEWER', name: b.name, email: b.email }, 'Ardwick');
     expect(articles.find((x) => x.id === articleId)!.verdictMix).toEqual([]);
 
+    // The article page's summaries (and the page itself, which renders the same list) hide it too.
+    const [summary] = await summaries(b);
+    expect(summary).toEqual({
+      id: aAnnotation,
+      version: 1,
+      status: 'SUBMITTED',
+      orphaned: false,
+      verdict: null,
+      target: { exact: first, start: 0, end: first.length },
+      author: { id: a.id, name: a.name },
+      commentCount: 0,
+      blind: true,
+    });
+    const asB = { id: b.id, role: 'REVIEWER' as const, name: b.name, email: b.email };
+    expect(await listAnnotationSummaries(asB, articleId)).toEqual([summary]);
+
     // The author and the editor see it whole.
+    expect((await summaries(a))[0]).toMatchObject({ verdict: { key: 'mostly-true', label: 'Mostly true' } });
+    expect((await summaries(a))[0].blind).toBeUndefined();
+    expect((await summaries(editor))[0]).toMatchObject({ verdict: { key: 'mostly-true' } });
+    // A summary carries no rationale or sources, blind or not: the card reads them (and is refused them while blind).
+    for (const who of [a, b, editor]) expect(Object.keys((await summaries(who))[0])).not.toEqual(expect.arrayContaining(['rationale', 'sources']));
     expect((await list(a))[0]).toMatchObject({ verdict: { key: 'mostly-true' } });
     expect((await list(a))[0].blind).toBeUndefined();
     expect((await list(editor))[0]).toMatchObject({ verdict: { key: 'mostly-true' }, rationale: expect.stringContaining('8.7 billion') });
@@ -79,6 +104,7 @@ describe('blind double review', () => {
     expect(submit.status).toBe(200);
     const { POST: statusPost } = await import('@/app/api/annotations/[id]/status/route');
     expect((await call(statusPost, 'POST', { token: b.token, params: { id: draft.json.annotation.id }, body: { version: 2, action: 'submit' } })).status).toBe(200);
+    expect((await summaries(b)).find((x: { id: string }) => x.id === aAnnotation)).toMatchObject({ verdict: { key: 'mostly-true' } });
     const now = (await list(b)).find((x: { id: string }) => x.id === aAnnotation);
     expect(now).toMatchObject({ verdict: { key: 'mostly-true' }, rationale: expect.stringContaining('8.7 billion') });
     expect(now.blind).toBeUndefined();
@@ -97,6 +123,7 @@ describe('blind double review', () => {
     await expect.poll(() => heard.map((p) => JSON.parse(p)).filter((e) => e.articleId === articleId)).toEqual([{ type: 'article.review_mode', articleId, actorId: editor.id, blindReview: false }]);
     await listener.end();
     expect((await list(c)).every((x: { blind?: boolean }) => !x.blind)).toBe(true);
+    expect((await summaries(c)).every((x: { blind?: boolean }) => !x.blind)).toBe(true);
     const audit = await db.auditEvent.findMany({ where: { targetId: articleId }, orderBy: { createdAt: 'asc' } });
     expect(audit.map((e) => e.action)).toEqual(['article.blind_review_on', 'article.blind_review_off']);
   });

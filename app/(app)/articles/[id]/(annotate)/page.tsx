@@ -6,7 +6,7 @@ import { getArticleById } from '@/lib/articles/get-article-by-id';
 import { AppError } from '@/lib/errors';
 import { formatDate, formatDateTime } from '@/lib/format';
 import { ArticleWorkspace } from '@/components/annotations/article-workspace';
-import { listAnnotations } from '@/lib/annotations/list-annotations';
+import { listAnnotationSummaries } from '@/lib/annotations/list-annotation-summaries';
 import { listVerdicts } from '@/lib/verdicts/list-verdicts';
 import { listCorrections } from '@/lib/articles/list-corrections';
 import { can } from '@/lib/auth/permissions';
@@ -32,7 +32,7 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 export default async function ArticlePage({ params, searchParams }: Params) {
   const { user, article } = await load((await params).id);
   const { annotation: openAnnotationId } = (await searchParams) ?? {};
-  const [annotations, verdicts, corrections] = await Promise.all([listAnnotations(user, article.id), listVerdicts(user), listCorrections(user, article.id)]);
+  const [annotations, verdicts, corrections] = await Promise.all([listAnnotationSummaries(user, article.id), listVerdicts(user), listCorrections(user, article.id)]);
   const viewer = {
     id: user.id,
     canEditAny: can(user.role, 'annotation:update:any'),
@@ -62,7 +62,8 @@ export default async function ArticlePage({ params, searchParams }: Params) {
           Blind review: {can(user.role, 'annotation:review') ? 'reviewers do not see each other’s verdicts on a passage until they have submitted their own.' : 'you will see other reviewers’ verdicts on a passage once you have submitted your own check of it.'}
         </p>
       )}
-      <ArticleWorkspace articleId={article.id} text={article.text} viewer={viewer} initialAnnotations={annotations} verdicts={verdicts} openAnnotationId={openAnnotationId} />
+      {/* Keyed by the article: moving to another one starts afresh (its editor, live document and list). */}
+      <ArticleWorkspace key={article.id} articleId={article.id} text={article.text} viewer={viewer} initialAnnotationsJson={JSON.stringify(annotations)} verdicts={verdicts} openAnnotationId={openAnnotationId} />
       {corrections.length > 0 && (
         <section className="card corrections-log" aria-labelledby="corrections-heading" data-testid="corrections-log">
           <h2 id="corrections-heading">Corrections</h2>

@@ -1,14 +1,18 @@
 import { NextResponse } from 'next/server';
 import { apiRoute, readJson } from '@/lib/api/route';
+import { searchParamsOf } from '@/lib/api/search-params';
 import { AppError } from '@/lib/errors';
 import { createAnnotation } from '@/lib/annotations/create-annotation';
 import { listAnnotations } from '@/lib/annotations/list-annotations';
-import { createAnnotationInput, idempotencyKey } from '@/lib/annotations/input-schemas';
+import { listAnnotationSummaries } from '@/lib/annotations/list-annotation-summaries';
+import { createAnnotationInput, idempotencyKey, listAnnotationsQuery } from '@/lib/annotations/input-schemas';
 
 type Params = { id: string };
 
-export const GET = apiRoute<Params>('article:read', async ({ user, params }) => {
-  return NextResponse.json({ annotations: await listAnnotations(user, params.id) });
+export const GET = apiRoute<Params>('article:read', async ({ req, user, params }) => {
+  const { view } = listAnnotationsQuery.parse(searchParamsOf(req));
+  const annotations = view === 'summary' ? await listAnnotationSummaries(user, params.id) : await listAnnotations(user, params.id);
+  return NextResponse.json({ annotations });
 });
 
 export const POST = apiRoute<Params>('annotation:create', async ({ req, user, params }) => {
