@@ -119,6 +119,37 @@ test('[EDITOR][CONFIRM]: revoking an API token asks first, in a dialog that Esca
   expect(await revokedAt()).not.toBeNull();
 });
 
+test('[REVIEWER][CONFIRM]: deleting an annotation asks first; Cancel keeps it, Delete removes it', async ({ page }) => {
+  const stamp = Date.now();
+  const passage = `The Brannock ferry carries ${stamp % 1000} cars a day`;
+  await logIn(page, accounts.editor);
+  const filed = await page.request.post('/api/articles', { multipart: { title: `Ferry ${stamp}`, outlet: 'Coast News', text: `${passage}, the operator says.\n` } });
+  expect(filed.status(), await filed.text()).toBe(201);
+  const article = ((await filed.json()).article as { id: string }).id;
+  await page.context().clearCookies();
+  await logIn(page, accounts.reviewer);
+  const created = await page.request.post(`/api/articles/${article}/annotations`, { data: { start: 0, end: passage.length, exact: passage, rationale: 'To check.' } });
+  expect(created.status(), await created.text()).toBe(201);
+  const id = ((await created.json()).annotation as { id: string }).id;
+  const deletedAt = () => withDb(async (db) => (await db.query(`SELECT "deletedAt" FROM "Annotation" WHERE id = $1`, [id])).rows[0].deletedAt as Date | null);
+
+  await page.goto(`/articles/${article}?annotation=${id}`);
+  const card = page.getByTestId('annotation-card');
+  await expect(card.getByText('To check.')).toBeVisible();
+  await card.getByRole('button', { name: 'Delete' }).click();
+  const dialog = page.getByRole('alertdialog', { name: 'Delete this annotation?' });
+  await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toBeHidden();
+  expect(await deletedAt()).toBeNull();
+
+  await card.getByRole('button', { name: 'Delete' }).click();
+  await dialog.getByRole('button', { name: 'Delete' }).click();
+  await expect(dialog).toBeHidden();
+  await expect.poll(deletedAt).not.toBeNull();
+  await expect(page.locator(`.fc-hl[data-annotation-id="${id}"]`)).toHaveCount(0);
+});
+
 test('[EDITOR][POPOVER]: the export popover opens from its button, takes the focus, and Escape or a click outside closes it', async ({ page }) => {
   const articleId = await withDb(async (db) => (await db.query(`SELECT id FROM "Article" WHERE slug = 'kremlin-not-rejecting-us-peace-initiative'`)).rows[0].id as string);
   await logIn(page, accounts.editor);

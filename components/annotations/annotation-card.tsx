@@ -11,6 +11,7 @@ import type { StatusAction } from '@/lib/annotations/input-schemas';
 import { apiFetch, ApiError } from '@/lib/client/api-client';
 import { RationaleText } from '@/components/annotations/rationale-text';
 import { StatusPill, VerdictBadge, statusLabel } from '@/components/annotations/verdict-badge';
+import { useConfirm } from '@/components/ui/confirm-dialog';
 
 export interface Viewer {
   id: string;
@@ -78,7 +79,7 @@ export function AnnotationCard({ annotation: summary, detail, viewer, number, re
   const [history, setHistory] = useState<AnnotationHistoryEntry[] | null>(null);
   const [comment, setComment] = useState('');
   const [busy, setBusy] = useState<string | null>(null);
-  const [confirmDelete, setConfirmDelete] = useState(false);
+  const [confirm, confirmDialog] = useConfirm();
   const isAuthor = annotation.author.id === viewer.id;
   const canEdit = isAuthor || viewer.canEditAny;
 
@@ -194,22 +195,25 @@ export function AnnotationCard({ annotation: summary, detail, viewer, number, re
             Edit
           </button>
         )}
-        {canEdit &&
-          (confirmDelete ? (
-            <span className="confirm" role="group" aria-label="Confirm deletion">
-              Delete this annotation?{' '}
-              <button type="button" className="button danger" onClick={() => run('delete', onDelete)} autoFocus>
-                Yes, delete
-              </button>{' '}
-              <button type="button" className="button" onClick={() => setConfirmDelete(false)}>
-                Keep
-              </button>
-            </span>
-          ) : (
-            <button type="button" className="button danger" onClick={() => setConfirmDelete(true)} disabled={!detail}>
-              Delete
-            </button>
-          ))}
+        {canEdit && (
+          <button
+            type="button"
+            className="button danger"
+            disabled={!detail}
+            onClick={async () => {
+              const confirmed = await confirm({
+                title: 'Delete this annotation?',
+                description: 'Its verdict, rationale, sources and comments leave the article; the history keeps a record that it was deleted.',
+                action: 'Delete',
+                destructive: true,
+              });
+              if (confirmed) run('delete', onDelete);
+            }}
+          >
+            Delete
+          </button>
+        )}
+        {confirmDialog}
       </div>
 
       <section aria-label="Comments" className="comments">

@@ -120,7 +120,6 @@ export const AnnotatedArticle = memo(function AnnotatedArticle({ text, live, cor
             className="button primary"
             onMouseDown={(event) => event.preventDefault()}
             onClick={() => onCheckClaim(selection)}
-            title={`Check claim (${CHECK_CLAIM_SHORTCUT})`}
           >
             Check claim <kbd>{CHECK_CLAIM_SHORTCUT}</kbd>
           </button>
