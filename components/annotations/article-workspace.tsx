@@ -74,9 +74,30 @@ function toPayload(draft: AnnotationDraft) {
 
 /** Scrolls the article to the highlight of `id`, as soon as it is drawn (highlights are drawn in batches). */
 function revealHighlight(id: string, frames = 120) {
-  const element = document.querySelector(`.fc-hl[data-annotation-id="${CSS.escape(id)}"]`);
-  if (element) element.scrollIntoView({ block: 'center', behavior: 'smooth' });
-  else if (frames > 0) requestAnimationFrame(() => revealHighlight(id, frames - 1));
+  const element = highlightElement(id);
+  if (!element) {
+    if (frames > 0) requestAnimationFrame(() => revealHighlight(id, frames - 1));
+    return;
+  }
+  // Far away, the paragraphs in between have estimated heights until they are laid out
+  // (content-visibility), so a smooth scroll there would end beside the highlight: jump, then
+  // centre it again while the paragraphs around it take their real heights.
+  const far = Math.abs(element.getBoundingClientRect().top - window.innerHeight / 2) > window.innerHeight * 2;
+  element.scrollIntoView({ block: 'center', behavior: far ? 'auto' : 'smooth' });
+  if (far) requestAnimationFrame(() => recentreHighlight(id, 5));
+}
+
+function highlightElement(id: string): HTMLElement | null {
+  return document.querySelector<HTMLElement>(`.fc-hl[data-annotation-id="${CSS.escape(id)}"]`);
+}
+
+function recentreHighlight(id: string, tries: number) {
+  const element = highlightElement(id);
+  if (!element) return;
+  const { top, bottom } = element.getBoundingClientRect();
+  if (top >= 0 && bottom <= window.innerHeight) return;
+  element.scrollIntoView({ block: 'center' });
+  if (tries > 1) requestAnimationFrame(() => recentreHighlight(id, tries - 1));
 }
 
 /** The annotate screen: the article with its highlights, and the side panel. */
