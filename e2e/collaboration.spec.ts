@@ -11,6 +11,8 @@ async function waitLive(page: Page) {
 }
 
 test('[COLLAB]: presence, live annotations and comments, and a live correction that keeps the highlight', async ({ browser }) => {
+  // Three browsers, typing and waiting on each other: 40–50 s on a busy 2-core machine, past the default minute under heavy load.
+  test.setTimeout(120_000);
   const second = await ensureExtraUser('reviewer-c@factcheck.local', 'Cleo Checker', 'REVIEWER');
   const [ctxA, ctxB, ctxE] = await Promise.all([browser.newContext(), browser.newContext(), browser.newContext()]);
   const [a, b, e] = await Promise.all([ctxA.newPage(), ctxB.newPage(), ctxE.newPage()]);
