@@ -112,8 +112,13 @@ test('[REVIEWER][KEYBOARD]: select a passage, check the claim, submit and browse
   await pressUntil(page, 'ArrowDown', () => form.getByRole('radio', { name: 'Opinion' }).isChecked(), 12);
   await expect(form.getByRole('radio', { name: 'Opinion' })).toBeFocused();
 
-  // Tab to the rationale and type it; Tab on to Submit and press Enter.
-  await pressUntil(page, 'Tab', async () => (await focused(page)).startsWith('textarea'));
+  // The formatting toolbar is one Tab stop; arrows move along it.
+  const toolbar = form.getByRole('toolbar', { name: 'Formatting' });
+  await pressUntil(page, 'Tab', () => toolbar.getByRole('button', { name: 'Bold' }).evaluate((button) => button === document.activeElement));
+  await page.keyboard.press('ArrowRight');
+  await expect(toolbar.getByRole('button', { name: 'Italic' })).toBeFocused();
+  // Tab to the rationale (the next stop after the toolbar) and type it; Tab on to Submit and press Enter.
+  await page.keyboard.press('Tab');
   await expect(form.getByLabel('Rationale')).toBeFocused();
   await page.keyboard.type('The speaker states his own view; nothing here can be checked.');
   await pressUntil(page, 'Tab', async () => (await focused(page)) === 'button[submit]:Submit');

@@ -1,6 +1,7 @@
 'use client';
 
 import { useId, useRef, useState } from 'react';
+import { Toolbar } from 'radix-ui';
 import type { AnnotationDto } from '@/lib/annotations/annotation-dto';
 import type { VerdictDto } from '@/lib/verdicts/list-verdicts';
 import { ApiError } from '@/lib/client/api-client';
@@ -159,20 +160,21 @@ export function AnnotationForm({ quote, verdicts, initial, mode, approved = fals
 
       <div className="field">
         <label htmlFor={`${id}-rationale`}>Rationale</label>
-        <div className="format-bar" role="toolbar" aria-label="Formatting">
-          <button type="button" className="button small" onClick={() => wrapSelection('**', '**')} aria-label="Bold">
+        {/* Radix Toolbar: one Tab stop, arrow keys move between the buttons. */}
+        <Toolbar.Root className="format-bar" aria-label="Formatting">
+          <Toolbar.Button type="button" className="button small" onClick={() => wrapSelection('**', '**')} aria-label="Bold">
             <b>B</b>
-          </button>
-          <button type="button" className="button small" onClick={() => wrapSelection('*', '*')} aria-label="Italic">
+          </Toolbar.Button>
+          <Toolbar.Button type="button" className="button small" onClick={() => wrapSelection('*', '*')} aria-label="Italic">
             <i>I</i>
-          </button>
-          <button type="button" className="button small" onClick={() => wrapSelection('[', '](https://)')} aria-label="Link">
+          </Toolbar.Button>
+          <Toolbar.Button type="button" className="button small" onClick={() => wrapSelection('[', '](https://)')} aria-label="Link">
             Link
-          </button>
-          <button type="button" className="button small" onClick={() => wrapSelection('\n- ', '')} aria-label="List item">
+          </Toolbar.Button>
+          <Toolbar.Button type="button" className="button small" onClick={() => wrapSelection('\n- ', '')} aria-label="List item">
             • List
-          </button>
-        </div>
+          </Toolbar.Button>
+        </Toolbar.Root>
         <textarea
           id={`${id}-rationale`}
           ref={rationaleRef}

@@ -371,9 +371,11 @@ export function ArticleWorkspace({ articleId, text, viewer, initialAnnotationsJs
               {conflict.current.statusChangedBy ? `, last status change by ${conflict.current.statusChangedBy.name}` : ''}). Nothing was overwritten.
             </p>
             <div className="form-actions">
+              {/* An alertdialog takes the focus: the keyboard user is told and can answer at once. */}
               <button
                 type="button"
                 className="button"
+                autoFocus
                 onClick={() => {
                   upsert(conflict.current);
                   setConflict(null);
