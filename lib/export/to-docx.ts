@@ -157,6 +157,7 @@ function sourceParagraph(source: ReportSource, position: number): Paragraph {
       new TextRun({ text: xmlText(` (${evidenceDetails(source.evidence)})`), color: '57606A', size: 18 }),
     );
   }
+  if (source.excerpt.trim()) children.push(new TextRun({ text: '', break: 1 }), ...multilineRuns(`“${source.excerpt.trim()}”`, { italics: true }));
   return new Paragraph({ indent: { left: 200 }, children });
 }
 

@@ -109,9 +109,11 @@ function sourceLine(source: ReportSource): string {
   const target = href ? link(label, href) : `${escapeInline(label)} (${escapeInline(source.url)})`;
   const details = sourceDetails(source);
   const line = details ? `${target}, ${escapeInline(details)}` : target;
-  return source.evidence
-    ? `${line}\\\n   Evidence: ${link(source.evidence.fileName, source.evidence.url)} (${escapeInline(evidenceDetails(source.evidence))})`
-    : line;
+  const evidence = source.evidence
+    ? `\\\n   Evidence: ${link(source.evidence.fileName, source.evidence.url)} (${escapeInline(evidenceDetails(source.evidence))})`
+    : '';
+  const excerpt = linesOf(source.excerpt).filter(Boolean);
+  return `${line}${evidence}${excerpt.length > 0 ? `\n\n${excerpt.map((l) => `   > ${escapeInline(l)}`).join('\n')}\n` : ''}`;
 }
 
 function commentLine(comment: ReportComment): string {

@@ -195,6 +195,9 @@ function sourceEntry(flow: PdfFlow, source: ReportSource, position: number): voi
   if (details) runs.push({ text: `, ${details}` });
   if (label !== source.url) runs.push({ text: ` <${href ?? source.url}>`, color: colors.muted });
   flow.paragraph(runs, { ...listItem, onLine: beside(flow, { text: `${position}.` }, 10) });
+  if (source.excerpt.trim()) {
+    flow.paragraph([{ text: `“${source.excerpt.trim().replace(/\s+/g, ' ')}”`, font: 'italic', color: colors.muted }], { ...listItem, indent: 10 });
+  }
   if (source.evidence) {
     const evidence = source.evidence;
     flow.paragraph(

@@ -349,7 +349,7 @@ describe('Markdown', () => {
     expect(markdown).toContain('### 3. Unverifiable');
     expect(markdown).toContain('\\<script\\>alert(1)\\</script\\>');
     expect(markdown).not.toContain('<script>');
-    expect(markdown).toContain('[Kremlin readout](<https://www.reuters.com/world/kremlin-peace-plan>), Reuters');
+    expect(markdown).toContain('[Kremlin readout](<https://www.reuters.com/world/kremlin-peace-plan>), Reuters\n\n   > Peskov said…');
     expect(markdown).toContain('Sneaky (javascript:alert(2))');
     expect(markdown).not.toContain('](<javascript');
     expect(markdown).toContain('\\-2 points for vagueness');
@@ -385,6 +385,7 @@ describe('DOCX', () => {
     }
     expect(relationships).not.toContain('javascript:');
     expect(document).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(document).toContain('“Peskov said…”'); // a source's quoted excerpt
     expect(document).toContain('Russia is not rejecting the United States peace initiative');
     expect(document).toContain('w:anchor="annotation_1"');
     expect(document).toContain('w:name="annotation_1"');
@@ -428,7 +429,7 @@ describe('PDF', () => {
       }
     }
     expect(flat).toContain('<script>alert(1)</script>');
-    expect(flat).toContain('1. Kremlin readout, Reuters <https://www.reuters.com/world/kremlin-peace-plan>');
+    expect(flat).toContain('1. Kremlin readout, Reuters <https://www.reuters.com/world/kremlin-peace-plan> “Peskov said…”');
     expect(flat).toContain('1. =HYPERLINK("x"), Example, accessed 2 March 2026 <https://example.org/x?a=1&b=2>');
     expect(flat).toContain('2. Sneaky <javascript:alert(2)>');
     expect(flat).toContain('Reviewer: Rita Reviewer Status: Submitted (not approved)');
