@@ -46,8 +46,12 @@ export function draftFromAnnotation(annotation: AnnotationDto): AnnotationDraft 
   return {
     verdict: annotation.verdict?.key ?? null,
     rationale: annotation.rationale,
-    sources: annotation.sources.map((s) => ({ url: s.url, title: s.title, publisher: s.publisher, excerpt: s.excerpt, accessedAt: s.accessedAt ?? '', evidence: s.evidence })),
+    sources: annotation.sources.map(toSourceDraft),
   };
+}
+
+function toSourceDraft(s: Omit<AnnotationDto['sources'][number], 'id'>): SourceDraft {
+  return { url: s.url, title: s.title, publisher: s.publisher, excerpt: s.excerpt, accessedAt: s.accessedAt ?? '', evidence: s.evidence };
 }
 
 /** The sources as the API takes them (an evidence file by its id). */
@@ -281,7 +285,7 @@ export function reuseClaim(draft: AnnotationDraft, claim: SimilarClaim): Annotat
       ...draft.sources,
       ...claim.sources
         .filter((s) => !known.has(s.url))
-        .map((s) => ({ url: s.url, title: s.title, publisher: s.publisher, excerpt: s.excerpt, accessedAt: s.accessedAt ?? '', evidence: s.evidence })),
+        .map(toSourceDraft),
     ],
   };
 }

@@ -51,17 +51,24 @@ export function toAnnotationDto(row: AnnotationRow): AnnotationDto {
     statusChangedAt: row.statusChangedAt?.toISOString() ?? null,
     threadResolvedBy: row.threadResolvedBy,
     threadResolvedAt: row.threadResolvedAt?.toISOString() ?? null,
-    sources: row.sources.map((s) => ({
-      id: s.id,
-      url: s.url,
-      title: s.title,
-      publisher: s.publisher,
-      excerpt: s.excerpt,
-      accessedAt: s.accessedAt ? s.accessedAt.toISOString().slice(0, 10) : null,
-      evidence: s.evidence ? toEvidenceDto(s.evidence) : null,
-    })),
+    sources: row.sources.map(toSourceDto),
     commentCount: row._count.comments,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+type SourceRow = AnnotationRow['sources'][number];
+
+/** A source as the API shows it: the access date as YYYY-MM-DD, the evidence file described. */
+export function toSourceDto(s: SourceRow): AnnotationDto['sources'][number] {
+  return {
+    id: s.id,
+    url: s.url,
+    title: s.title,
+    publisher: s.publisher,
+    excerpt: s.excerpt,
+    accessedAt: s.accessedAt ? s.accessedAt.toISOString().slice(0, 10) : null,
+    evidence: s.evidence ? toEvidenceDto(s.evidence) : null,
   };
 }

@@ -1,4 +1,5 @@
-import { evidenceSelect, toEvidenceDto, type EvidenceDto } from '@/lib/evidence/evidence-dto';
+import { evidenceSelect } from '@/lib/evidence/evidence-dto';
+import { toSourceDto, type AnnotationDto } from '@/lib/annotations/annotation-dto';
 import { z } from 'zod';
 import { db } from '@/lib/db';
 import type { CurrentUser } from '@/lib/auth/current-user';
@@ -16,7 +17,7 @@ export interface SimilarClaim {
   verdict: { key: string; label: string; color: string };
   status: 'SUBMITTED' | 'APPROVED';
   rationale: string;
-  sources: { url: string; title: string; publisher: string; excerpt: string; accessedAt: string | null; evidence: EvidenceDto | null }[];
+  sources: Omit<AnnotationDto['sources'][number], 'id'>[];
   /** Dice coefficient of the two passages' English lexemes (stemmed words, no stop words), 0–1. */
   score: number;
   createdAt: string;
@@ -84,14 +85,10 @@ export async function findSimilarClaims(user: CurrentUser, text: string, limit =
     rationale: row.rationale,
     sources: sources
       .filter((s) => s.annotationId === row.id)
-      .map((s) => ({
-        url: s.url,
-        title: s.title,
-        publisher: s.publisher,
-        excerpt: s.excerpt,
-        accessedAt: s.accessedAt ? s.accessedAt.toISOString().slice(0, 10) : null,
-        evidence: s.evidence ? toEvidenceDto(s.evidence) : null,
-      })),
+      .map((s) => {
+        const { id: _id, ...source } = toSourceDto(s);
+        return source;
+      }),
     score: Math.round(row.score * 100) / 100,
     createdAt: new Date(row.createdAt).toISOString(),
   }));

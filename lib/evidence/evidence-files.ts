@@ -7,6 +7,12 @@ import { assertNotBlinded } from '@/lib/annotations/blind-review';
 import { evidenceSelect, toEvidenceDto, type EvidenceDto } from '@/lib/evidence/evidence-dto';
 import { cleanFileName, evidenceTypeNames, MAX_EVIDENCE_BYTES, sniffEvidenceType, type EvidenceMediaType } from '@/lib/evidence/evidence-file-type';
 
+// The live annotations whose sources cite a file, with what blind review needs to decide on each.
+const citingAnnotations = {
+  where: { annotation: { deletedAt: null } },
+  select: { annotation: { select: { id: true, articleId: true, authorId: true, status: true, positionStart: true, positionEnd: true } } },
+} as const;
+
 // Uploaded and never attached to a source (the reviewer cancelled the form): removed after a day.
 const ORPHAN_AGE_MS = 24 * 60 * 60 * 1000;
 
@@ -54,10 +60,7 @@ export async function readEvidence(user: CurrentUser, id: string): Promise<{ fil
       fileName: true,
       mediaType: true,
       sha256: true,
-      sources: {
-        where: { annotation: { deletedAt: null } },
-        select: { annotation: { select: { id: true, articleId: true, authorId: true, status: true, positionStart: true, positionEnd: true } } },
-      },
+      sources: citingAnnotations,
     },
   });
   if (!row || (row.uploaderId !== user.id && row.sources.length === 0)) throw new AppError('NOT_FOUND', 'No such evidence file.');
@@ -94,10 +97,7 @@ export async function usableEvidence(user: CurrentUser, evidenceIds: (string | n
     select: {
       ...evidenceSelect,
       uploaderId: true,
-      sources: {
-        where: { annotation: { deletedAt: null } },
-        select: { annotation: { select: { id: true, articleId: true, authorId: true, status: true, positionStart: true, positionEnd: true } } },
-      },
+      sources: citingAnnotations,
     },
   });
   for (const id of ids) {
