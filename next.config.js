@@ -1,4 +1,3 @@
-/** @type {import('next').NextConfig} */
 const securityHeaders = [
   { key: 'X-Content-Type-Options', value: 'nosniff' },
   { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
@@ -6,6 +5,7 @@ const securityHeaders = [
   { key: 'Content-Security-Policy', value: "frame-ancestors 'none'; object-src 'none'; base-uri 'self'; form-action 'self'" },
 ];
 
+/** @type {import('next').NextConfig} */
 export default {
   poweredByHeader: false,
   // forbidden(): a signed-in user whose role may not open a page gets a 403 page (app/forbidden.tsx).

@@ -74,8 +74,8 @@ export function startApp({ root, env, logFile }) {
   return {
     pid: child.pid,
     state,
-    /** The Next.js server process (its title is `next-server (vX)`). */
-    nextPid: () => deepestMatching(child.pid, /next-server|next start/),
+    /** The web server process: Next.js behind server/web-server.ts (its title is `factcheck-web`). */
+    nextPid: () => deepestMatching(child.pid, /factcheck-web|web-server\.ts|next-server|next start/),
     /** The process running server/collab-server.ts (tsx runs it in a child node process). */
     collabPid: () => deepestMatching(child.pid, /collab-server\.ts/),
     async stop() {

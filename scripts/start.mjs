@@ -27,8 +27,8 @@ function run(command, args, extraEnv = {}) {
   }
 }
 
-function startChild(name, command, args) {
-  const child = spawn(command, args, { cwd: root, env, stdio: 'inherit' });
+function startChild(name, command, args, extraEnv = {}) {
+  const child = spawn(command, args, { cwd: root, env: { ...env, ...extraEnv }, stdio: 'inherit' });
   child.on('exit', (code, signal) => {
     if (!stopping) {
       log(`${name} exited (${signal ?? code}); stopping`);
@@ -126,6 +126,8 @@ if (existsSync(path.join(root, 'server', 'collab-server.ts'))) {
   // node --import tsx (not the tsx wrapper): signals reach the server process itself.
   startChild('collaboration server', process.execPath, ['--import', 'tsx', path.join(root, 'server', 'collab-server.ts')]);
 }
-startChild('Next.js', bin('next'), ['start', '-p', String(port)]);
+// Next.js in production mode behind server/web-server.ts (its custom-server API), which answers
+// API clients' annotation creates directly; run like the collaboration server.
+startChild('web server', process.execPath, ['--import', 'tsx', path.join(root, 'server', 'web-server.ts')], { NODE_ENV: 'production' });
 await waitForPort(port, 60_000);
 log(`Factcheck desk is ready at http://localhost:${port}`);

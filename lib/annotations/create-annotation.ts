@@ -6,7 +6,8 @@ import { AppError } from '@/lib/errors';
 import { describeRange } from '@/lib/anchoring/selectors';
 import { ARTICLE_EVENTS_CHANNEL, type ArticleEvent } from '@/lib/events/article-events';
 import { annotationInclude, toAnnotationDto, type AnnotationDto, type AnnotationRow } from '@/lib/annotations/annotation-dto';
-import { assertSubmittable, resolveVerdict } from '@/lib/annotations/resolve-verdict';
+import { assertSubmittable, unknownVerdict } from '@/lib/annotations/resolve-verdict';
+import type { Verdict } from '@/lib/generated/prisma/client';
 import type { CreateAnnotationInput } from '@/lib/annotations/input-schemas';
 import { usableEvidence } from '@/lib/evidence/evidence-files';
 
@@ -30,12 +31,12 @@ export async function createAnnotation(
 ): Promise<CreateResult> {
   assertCan(user, 'annotation:create');
   try {
-    const [article, verdict, evidence] = await Promise.all([
-      db.article.findUnique({ where: { id: articleId }, select: { text: true } }),
-      resolveVerdict(db, input.verdict),
+    const [article, evidence] = await Promise.all([
+      readArticleAndVerdict(articleId, input.verdict),
       usableEvidence(user, input.sources.map((s) => s.evidenceId)),
     ]);
     if (!article) throw new AppError('NOT_FOUND', 'No such article.');
+    const { verdict } = article;
     if (input.end > article.text.length || input.start >= input.end) {
       throw new AppError('UNPROCESSABLE', `end: the range ${input.start}–${input.end} is outside the article (length ${article.text.length})`, {
         field: 'end',
@@ -139,6 +140,21 @@ export async function createAnnotation(
     }
     throw error;
   }
+}
+
+type ArticleVerdictRow = { text: string; verdictId: string | null } & Omit<Verdict, 'id'>;
+
+/** The article's text and the chosen verdict (null for none) in one round trip. */
+async function readArticleAndVerdict(articleId: string, verdictKey: string | null): Promise<{ text: string; verdict: Verdict | null } | null> {
+  const [row] = await db.$queryRaw<ArticleVerdictRow[]>`
+    SELECT a.text, v.id AS "verdictId", v.key, v.label, v.color, v."ratingValue", v."requiresSource", v.position
+    FROM "Article" a LEFT JOIN "Verdict" v ON v.key = ${verdictKey}
+    WHERE a.id = ${articleId}`;
+  if (!row) return null;
+  if (verdictKey === null) return { text: row.text, verdict: null };
+  if (row.verdictId === null) throw unknownVerdict(verdictKey);
+  const { text, verdictId, ...verdict } = row;
+  return { text, verdict: { id: verdictId, ...verdict } };
 }
 
 async function findByKey(authorId: string, idempotencyKey: string): Promise<AnnotationDto | null> {

@@ -6,8 +6,12 @@ type Tx = Pick<Prisma.TransactionClient, 'verdict'>;
 export async function resolveVerdict(tx: Tx, key: string | null) {
   if (key === null) return null;
   const verdict = await tx.verdict.findUnique({ where: { key } });
-  if (!verdict) throw new AppError('UNPROCESSABLE', `verdict: unknown verdict "${key.slice(0, 64)}"`, { field: 'verdict' });
+  if (!verdict) throw unknownVerdict(key);
   return verdict;
+}
+
+export function unknownVerdict(key: string): AppError {
+  return new AppError('UNPROCESSABLE', `verdict: unknown verdict "${key.slice(0, 64)}"`, { field: 'verdict' });
 }
 
 /**

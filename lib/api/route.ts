@@ -2,7 +2,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { ZodError, type ZodType } from 'zod';
 import { AppError } from '@/lib/errors';
 import { getToken } from 'next-auth/jwt';
-import { findActiveUser, type CurrentUser } from '@/lib/auth/current-user';
+import { findActiveUser, type CurrentUser } from '@/lib/auth/active-user';
 import { env } from '@/lib/env';
 import { userFromBearerToken } from '@/lib/auth/api-token';
 import type { Action } from '@/lib/auth/permissions';
@@ -84,10 +84,11 @@ export function errorResponse(error: unknown): Response {
   return NextResponse.json({ error: 'INTERNAL', message: 'Something went wrong on our side; nothing was saved.' }, { status: 500 });
 }
 
-const defaultBodyLimit = 256 * 1024;
+/** The largest JSON body a route reads unless it says otherwise. */
+export const routeBodyLimit = 256 * 1024;
 
 /** Reads a JSON body: 413 when too large, 400 when not JSON, 422 (naming the field) when invalid. */
-export async function readJson<T>(req: Request, schema: ZodType<T>, maxBytes = defaultBodyLimit): Promise<T> {
+export async function readJson<T>(req: Request, schema: ZodType<T>, maxBytes = routeBodyLimit): Promise<T> {
   const declared = Number(req.headers.get('content-length') ?? '0');
   if (declared > maxBytes) throw new AppError('PAYLOAD_TOO_LARGE', `Request body is larger than ${maxBytes} bytes.`);
   const bytes = new Uint8Array(await req.arrayBuffer());

@@ -2,37 +2,9 @@ import { cache } from 'react';
 import { getServerSession } from 'next-auth';
 import { redirect } from 'next/navigation';
 import { authOptions } from '@/lib/auth/options';
-import { db } from '@/lib/db';
-import type { Role } from '@/lib/auth/roles';
+import { findActiveUser, type CurrentUser } from '@/lib/auth/active-user';
 
-export interface CurrentUser {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  /** Set when an admin reset the password: pages send the user to /account/password first. */
-  mustChangePassword?: boolean;
-}
-
-/** What is read of a user to decide who is calling. */
-export const currentUserSelect = { id: true, email: true, name: true, role: true, active: true, mustChangePassword: true, sessionsValidFrom: true } as const;
-
-type CurrentUserRow = { id: string; email: string; name: string; role: Role; active: boolean; mustChangePassword: boolean; sessionsValidFrom: Date | null };
-
-/**
- * A deactivated or deleted user is nobody (their session or token is refused); so is a session
- * signed in (`sessionIssuedAt`, seconds) before the user last changed their password.
- */
-export function activeUserOrNull(user: CurrentUserRow | null | undefined, sessionIssuedAt?: number): CurrentUser | null {
-  if (!user || !user.active) return null;
-  if (sessionIssuedAt !== undefined && user.sessionsValidFrom && sessionIssuedAt < Math.floor(user.sessionsValidFrom.getTime() / 1000)) return null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role, mustChangePassword: user.mustChangePassword };
-}
-
-/** Loads an active user by id; for a session, `sessionIssuedAt` (when it signed in, seconds) too. */
-export async function findActiveUser(id: string, sessionIssuedAt?: number): Promise<CurrentUser | null> {
-  return activeUserOrNull(await db.user.findUnique({ where: { id }, select: currentUserSelect }), sessionIssuedAt);
-}
+export { activeUserOrNull, currentUserSelect, findActiveUser, type CurrentUser, type CurrentUserRow } from '@/lib/auth/active-user';
 
 /**
  * The signed-in user of this request, re-checked in the database on every request so that a

@@ -102,6 +102,9 @@ function connect(url: string, articleId: string, token: string): Client {
 }
 
 function disconnect(client: Client): void {
+  // Closing a socket whose handshake is still under way (a busy machine) makes ws emit 'error' once
+  // it has aborted it; nothing listens by then, and it would surface as an uncaught exception.
+  client.socket.webSocket?.addEventListener('error', () => {});
   client.provider.destroy();
   client.socket.destroy();
 }
