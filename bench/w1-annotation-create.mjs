@@ -101,7 +101,7 @@ export default {
     await runPool(WARMUP, CONCURRENCY, (i) => post(i, null));
     ctx.log(`create: ${REQUESTS} requests, ${CONCURRENCY} concurrent`);
     const appLatencies = [];
-    // Where the time goes: CPU used by the Next server and the bench itself during the phase.
+    // Where the time goes: CPU used by the web server (Next.js behind server/web-server.ts) and the bench itself during the phase.
     const nextPid = ctx.app.nextPid();
     const cpuBefore = { next: cpuMs(nextPid), bench: process.cpuUsage() };
     let started = performance.now();
@@ -173,7 +173,7 @@ export default {
       await pool.end();
     }
 
-    const notes = [`the Next server used ${Math.round(app.nextServerCpuShareOfOneCore * 100)}% of one core during the app phase (the machine has ${os.cpus().length})`];
+    const notes = [`the web server (Next.js behind server/web-server.ts) used ${Math.round(app.nextServerCpuShareOfOneCore * 100)}% of one core during the app phase (the machine has ${os.cpus().length})`];
     if (appDone < REQUESTS) notes.push(`app phase stopped after ${PHASE_CAP_MS / 1000} s: ${appDone} of ${REQUESTS} requests`);
     const failed = appDone - created;
     if (failed) notes.push(`${failed} requests did not answer 201: ${JSON.stringify(app.statuses)}`);
@@ -184,7 +184,7 @@ export default {
         { metric: 'throughput ratio app/pg', value: throughputRatio, unit: 'x', goal: '>= 0.25', met: throughputRatio !== null && throughputRatio >= 0.25 },
         { metric: 'latency p50', value: app.p50, unit: 'ms', baseline: base.p50, ratio: ratio(app.p50, base.p50) },
         { metric: 'latency p99', value: app.p99, unit: 'ms', baseline: base.p99, ratio: ratio(app.p99, base.p99), goal: '< 50 ms', met: app.p99 !== null && app.p99 < 50 },
-        { metric: 'Next server CPU per request', value: app.nextServerCpuMsPerRequest, unit: 'ms' },
+        { metric: 'web server CPU per request', value: app.nextServerCpuMsPerRequest, unit: 'ms' },
       ],
       notes,
       details: { concurrency: CONCURRENCY, warmup: WARMUP, requests: REQUESTS, app, baseline: base },

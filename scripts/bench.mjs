@@ -183,7 +183,7 @@ async function main() {
       throw new Error(`${error.message}\n--- last lines of the app's output ---\n${tail}`);
     }
     report.startupMs = Date.now() - startedAt;
-    log(`app healthy after ${(report.startupMs / 1000).toFixed(1)} s (next-server pid ${app.nextPid()}, collab pid ${app.collabPid()})`);
+    log(`app healthy after ${(report.startupMs / 1000).toFixed(1)} s (web server pid ${app.nextPid()}, collab pid ${app.collabPid()})`);
 
     const ctx = await makeContext({ pool, app, secrets, passwords, logFile });
     for (const workload of selected) {
