@@ -1,7 +1,9 @@
 // A streaming text flow over pdfkit for the PDF report: a paragraph of styled runs is broken into
 // lines and each line is drawn as soon as it is measured, on a new page when it does not fit. No
 // layout tree and no pass over the whole document: time and memory grow with the text drawn, and
-// a finished page is written out (and compressed) when the next one starts.
+// a finished page is written out (and compressed) when the next one starts. The standard fonts'
+// metrics are read into tables once (see StandardMetrics), and a page's drawing operators gather in
+// a string that goes to pdfkit in one piece, instead of one small write per line, box and rule.
 import { fileURLToPath } from 'node:url';
 import PDFDocument from 'pdfkit';
 
@@ -99,7 +101,13 @@ interface Fragment {
 interface StandardFont {
   id: string;
   ref(): unknown;
-  encode(text: string): [string[], { xAdvance: number; advanceWidth: number }[]];
+  /** The font's metrics from its AFM file. */
+  font: {
+    encodeText(text: string): string[];
+    characterToGlyph(charCode: number): string;
+    widthOfGlyph(glyph: string): number;
+    getKernPair(left: string, right: string): number;
+  };
 }
 
 interface Encoding {
@@ -125,8 +133,10 @@ export class PdfFlow {
   private unicodeGlyphs: ((codePoint: number) => boolean) | null = null;
   private textOperators = '';
   private textState = { ...noTextState };
-  /** Standard-font encodings by font, then text. */
-  private readonly encodings = new Map<string, Map<string, Encoding>>();
+  /** The current page's operators not yet handed to pdfkit, one per line (see `addContent`). */
+  private content = '';
+  /** Standard-font metrics and encodings by font name. */
+  private readonly standard = new Map<string, StandardMetrics>();
   private y = margin.top;
   readonly left = margin.left;
   readonly width = pageSize.width - margin.left - margin.right;
@@ -185,11 +195,24 @@ export class PdfFlow {
   // Lines and boxes are written as compact operators too: pdfkit's spell every colour out to 16
   // digits, and a large report draws thousands of highlight boxes.
   fillRect(x: number, y: number, width: number, height: number, color: string): void {
-    this.doc.addContent(`${pdfRgb(color)} ${pdfNumber(x)} ${pdfNumber(y)} ${pdfNumber(width)} ${pdfNumber(height)} re f`);
+    this.addContent(`${pdfRgb(color)} ${pdfNumber(x)} ${pdfNumber(y)} ${pdfNumber(width)} ${pdfNumber(height)} re f`);
   }
 
   private strokeLine(from: number, to: number, y: number, lineWidth: number, color: string): void {
-    this.doc.addContent(`${pdfRgb(color, 'RG')} ${lineWidth} w ${pdfNumber(from)} ${pdfNumber(y)} m ${pdfNumber(to)} ${pdfNumber(y)} l S`);
+    this.addContent(`${pdfRgb(color, 'RG')} ${lineWidth} w ${pdfNumber(from)} ${pdfNumber(y)} m ${pdfNumber(to)} ${pdfNumber(y)} l S`);
+  }
+
+  /** Adds operators to the page as pdfkit's addContent would (a line each), in one write per page. */
+  private addContent(operators: string): void {
+    this.content += `${operators}\n`;
+  }
+
+  /** Hands the gathered operators to pdfkit: before anything that writes to the page through it. */
+  private flushContent(): void {
+    if (!this.content) return;
+    // The operators are WinAnsi bytes, one character each (see StandardMetrics), as pdfkit writes strings.
+    this.doc.page.write(Buffer.from(this.content, 'latin1'));
+    this.content = '';
   }
 
   /** One line of text at a position, without wrapping; returns its width. */
@@ -222,6 +245,7 @@ export class PdfFlow {
   /** Ends the document: the page counts are filled in and the bytes returned. */
   async finish(): Promise<Buffer> {
     const total = this.pageNumbers.length;
+    this.flushContent();
     this.doc.font(standardFonts.regular).fontSize(8);
     this.pageNumbers.forEach((form, index) => {
       const text = `${index + 1} / ${total}`;
@@ -233,6 +257,8 @@ export class PdfFlow {
   }
 
   private newPage(): void {
+    // pdfkit writes out the last page when it adds the next one.
+    this.flushContent();
     this.doc.addPage();
     this.y = margin.top;
     const style = resolve({ text: '', color: footerColor }, { size: 8 });
@@ -241,7 +267,7 @@ export class PdfFlow {
     const form = this.doc.ref({ Type: 'XObject', Subtype: 'Form', BBox: [-200, -4, 0, 12], Resources: { Font: { PN: this.pageNumberFont } } });
     this.doc.page.xobjects.PN = form;
     // The page's user space is flipped (y down); the form is drawn the right way up at the baseline.
-    this.doc.addContent(`q 1 0 0 -1 ${this.left + this.width} ${footerBaseline} cm /PN Do Q`);
+    this.addContent(`q 1 0 0 -1 ${this.left + this.width} ${footerBaseline} cm /PN Do Q`);
     this.pageNumbers.push(form);
   }
 
@@ -292,6 +318,7 @@ export class PdfFlow {
           endArray();
           // In order, so that text extraction reads the letters in order.
           this.flushText();
+          this.flushContent();
           this.doc
             .font(unicodeFont)
             .fontSize(style.size)
@@ -326,36 +353,20 @@ export class PdfFlow {
   private flushText(): void {
     if (!this.textOperators) return;
     // pdfkit's page space is flipped (y down); text is set in the PDF's own space, as pdfkit does.
-    this.doc.addContent(`q 1 0 0 -1 0 ${pageSize.height} cm BT${this.textOperators} ET Q`);
+    this.addContent(`q 1 0 0 -1 0 ${pageSize.height} cm BT${this.textOperators} ET Q`);
     this.textOperators = '';
     this.textState = { ...noTextState };
   }
 
   private standardEncoding(fontName: string, text: string): Encoding {
-    let encodings = this.encodings.get(fontName);
-    if (!encodings) this.encodings.set(fontName, (encodings = new Map()));
-    const cached = encodings.get(text);
-    if (cached) return cached;
-    // The font object behind doc.font(): its resource id, its dictionary and its WinAnsi encoder
-    // with kerning. Not in pdfkit's types; pdfkit is pinned to one version in package.json.
-    const font = (this.doc.font(fontName) as unknown as { _font: StandardFont })._font;
-    const [codes, positions] = font.encode(text);
-    let array = '';
-    let start = 0;
-    let width = 0;
-    for (let index = 0; index < positions.length; index++) {
-      const { xAdvance, advanceWidth } = positions[index];
-      width += xAdvance;
-      const kerning = xAdvance - advanceWidth;
-      if (kerning !== 0 || index === positions.length - 1) {
-        array += `${pdfString(codes.slice(start, index + 1))}${kerning ? ` ${-kerning} ` : ''}`;
-        start = index + 1;
-      }
+    let metrics = this.standard.get(fontName);
+    if (!metrics) {
+      // The font object behind doc.font(): its resource id, its dictionary and its AFM metrics.
+      // Not in pdfkit's types; pdfkit is pinned to one version in package.json.
+      metrics = new StandardMetrics((this.doc.font(fontName) as unknown as { _font: StandardFont })._font);
+      this.standard.set(fontName, metrics);
     }
-    const encoding = { font, array, width: width / 1000 };
-    // Words recur: a bounded cache spares encoding them again.
-    if (encodings.size < 20_000) encodings.set(text, encoding);
-    return encoding;
+    return metrics.encoding(text);
   }
 
   private measure(text: string, style: Style): number {
@@ -421,6 +432,78 @@ export class PdfFlow {
     let fitted = [...text];
     while (fitted.length > 0 && this.measure(`${fitted.join('')}…`, style) > maxWidth) fitted = fitted.slice(0, -1);
     return `${fitted.join('').trimEnd()}…`;
+  }
+}
+
+/**
+ * A standard font's WinAnsi encoding, widths and kerning, read from pdfkit's AFM metrics into
+ * tables as letters first occur, and each word's encoding, made once per document: pdfkit's
+ * encode() looks every letter and pair up by glyph name on each call, which was most of the time
+ * of a large report. Gives what encode() gives: the same codes, widths and kerning.
+ */
+class StandardMetrics {
+  /** WinAnsi code of each UTF-16 code unit seen, + 1 (0: not looked up yet). */
+  private readonly codes = new Uint16Array(65536);
+  /** Glyph names by WinAnsi code, for the codes seen. */
+  private readonly glyphs: string[] = [];
+  /** Advance widths (per 1,000 units of size) by WinAnsi code. */
+  private readonly widths = new Float64Array(256);
+  /** Kerning of a pair of WinAnsi codes (left * 256 + right); NaN: not looked up yet. */
+  private readonly kerning = new Float64Array(65536).fill(Number.NaN);
+  private readonly cache = new Map<string, Encoding>();
+
+  constructor(readonly font: StandardFont) {}
+
+  encoding(text: string): Encoding {
+    const cached = this.cache.get(text);
+    if (cached) return cached;
+    let array = '';
+    let run = '';
+    let width = 0;
+    let next = text.length > 0 ? this.code(text.charCodeAt(0)) : 0;
+    for (let index = 0; index < text.length; index++) {
+      const code = next;
+      const last = index === text.length - 1;
+      let kerning = 0;
+      if (!last) {
+        next = this.code(text.charCodeAt(index + 1));
+        kerning = this.kern(code, next);
+      }
+      width += this.widths[code] + kerning;
+      // Into a PDF literal string, with backslash and parentheses escaped.
+      run += code === 0x28 || code === 0x29 || code === 0x5c ? `\\${String.fromCharCode(code)}` : String.fromCharCode(code);
+      if (kerning !== 0 || last) {
+        array += `(${run})${kerning ? ` ${-kerning} ` : ''}`;
+        run = '';
+      }
+    }
+    const encoding = { font: this.font, array, width: width / 1000 };
+    // Words recur: a bounded cache spares encoding them again.
+    if (this.cache.size < 20_000) this.cache.set(text, encoding);
+    return encoding;
+  }
+
+  /** The WinAnsi code pdfkit writes for a code unit (fontChunks lets only WinAnsi letters through). */
+  private code(unit: number): number {
+    const known = this.codes[unit];
+    if (known > 0) return known - 1;
+    const code = parseInt(this.font.font.encodeText(String.fromCharCode(unit))[0], 16);
+    if (!(code >= 0 && code <= 0xff)) throw new Error(`pdf: no WinAnsi code for U+${unit.toString(16)}`);
+    const glyph = this.font.font.characterToGlyph(unit);
+    this.glyphs[code] = glyph;
+    this.widths[code] = this.font.font.widthOfGlyph(glyph);
+    this.codes[unit] = code + 1;
+    return code;
+  }
+
+  private kern(left: number, right: number): number {
+    const pair = left * 256 + right;
+    let amount = this.kerning[pair];
+    if (Number.isNaN(amount)) {
+      amount = this.font.font.getKernPair(this.glyphs[left], this.glyphs[right]);
+      this.kerning[pair] = amount;
+    }
+    return amount;
   }
 }
 
@@ -526,13 +609,6 @@ function sumWidths(pieces: readonly Piece[]): number {
 // @types/pdfkit spells the key "SubType"; the PDF format (and pdfkit) read "Subtype".
 function linkAnnotation(target: { A: object } | { Dest: string }): PDFKit.Mixins.AnnotationOption {
   return { Subtype: 'Link', ...target } as unknown as PDFKit.Mixins.AnnotationOption;
-}
-
-/** WinAnsi codes (hex, from pdfkit's encoder) as a PDF literal string. */
-function pdfString(codes: readonly string[]): string {
-  let text = '';
-  for (const code of codes) text += String.fromCharCode(parseInt(code, 16));
-  return `(${text.replace(/[\\()]/g, '\\$&')})`;
 }
 
 function pdfNumber(value: number): string {
