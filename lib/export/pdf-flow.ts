@@ -123,6 +123,14 @@ interface FontChunk {
   font: string;
 }
 
+/** A stretch of text in one font, measured: `encoding` for a standard font, null for the embedded one. */
+interface ShapedChunk {
+  text: string;
+  encoding: Encoding | null;
+  /** At a size of one point, without tracking. */
+  width: number;
+}
+
 export class PdfFlow {
   private readonly doc: PDFKit.PDFDocument;
   private readonly done: Promise<Buffer>;
@@ -135,8 +143,10 @@ export class PdfFlow {
   private textState = { ...noTextState };
   /** The current page's operators not yet handed to pdfkit, one per line (see `addContent`). */
   private content = '';
-  /** Standard-font metrics and encodings by font name. */
+  /** Standard-font metrics by font name. */
   private readonly standard = new Map<string, StandardMetrics>();
+  /** Texts (mostly words, which recur) cut into font chunks and measured, by font style. */
+  private readonly shapes: Record<FontStyle, Map<string, ShapedChunk[]>> = { regular: new Map(), bold: new Map(), italic: new Map() };
   private y = margin.top;
   readonly left = margin.left;
   readonly width = pageSize.width - margin.left - margin.right;
@@ -306,16 +316,12 @@ export class PdfFlow {
     let font: StandardFont | null = null;
     let array = '';
     let cursor = x;
-    const endArray = () => {
-      if (!font || !array) return;
-      this.setTextState(font.id, style);
-      this.textOperators += ` [${array}] TJ`;
-      array = '';
-    };
     for (const text of texts) {
-      for (const chunk of this.fontChunks(text, style.font)) {
-        if (chunk.font === unicodeFont) {
-          endArray();
+      for (const chunk of this.shape(text, style.font)) {
+        const encoding = chunk.encoding;
+        if (encoding === null) {
+          if (font && array) this.showText(font, style, array);
+          array = '';
           // In order, so that text extraction reads the letters in order.
           this.flushText();
           this.flushContent();
@@ -327,8 +333,10 @@ export class PdfFlow {
           cursor = this.doc.x + style.tracking;
           continue;
         }
-        const encoding = this.standardEncoding(chunk.font, chunk.text);
-        if (encoding.font !== font) endArray();
+        if (encoding.font !== font && font && array) {
+          this.showText(font, style, array);
+          array = '';
+        }
         if (!array) {
           font = encoding.font;
           this.doc.page.fonts[font.id] ??= font.ref();
@@ -339,7 +347,12 @@ export class PdfFlow {
         cursor += encoding.width * style.size + style.tracking * chunk.text.length;
       }
     }
-    endArray();
+    if (font && array) this.showText(font, style, array);
+  }
+
+  private showText(font: StandardFont, style: Style, array: string): void {
+    this.setTextState(font.id, style);
+    this.textOperators += ` [${array}] TJ`;
   }
 
   private setTextState(fontId: string, style: Style): void {
@@ -371,12 +384,23 @@ export class PdfFlow {
 
   private measure(text: string, style: Style): number {
     let width = 0;
-    for (const chunk of this.fontChunks(text, style.font)) {
-      const unitWidth =
-        chunk.font === unicodeFont ? this.doc.font(unicodeFont).fontSize(1).widthOfString(chunk.text) : this.standardEncoding(chunk.font, chunk.text).width;
-      width += unitWidth * style.size + style.tracking * chunk.text.length;
-    }
+    for (const chunk of this.shape(text, style.font)) width += chunk.width * style.size + style.tracking * chunk.text.length;
     return width;
+  }
+
+  /** The text in chunks of one font each, encoded and measured once per document (a bounded cache). */
+  private shape(text: string, font: FontStyle): ShapedChunk[] {
+    const shapes = this.shapes[font];
+    let shaped = shapes.get(text);
+    if (shaped === undefined) {
+      shaped = this.fontChunks(text, font).map((chunk): ShapedChunk => {
+        if (chunk.font === unicodeFont) return { text: chunk.text, encoding: null, width: this.doc.font(unicodeFont).fontSize(1).widthOfString(chunk.text) };
+        const encoding = this.standardEncoding(chunk.font, chunk.text);
+        return { text: chunk.text, encoding, width: encoding.width };
+      });
+      if (shapes.size < 20_000) shapes.set(text, shaped);
+    }
+    return shaped;
   }
 
   /** The text cut into runs of one font each; letters no font here has become "?". */
@@ -437,7 +461,7 @@ export class PdfFlow {
 
 /**
  * A standard font's WinAnsi encoding, widths and kerning, read from pdfkit's AFM metrics into
- * tables as letters first occur, and each word's encoding, made once per document: pdfkit's
+ * tables as letters first occur (and words encoded once, see PdfFlow.shape): pdfkit's
  * encode() looks every letter and pair up by glyph name on each call, which was most of the time
  * of a large report. Gives what encode() gives: the same codes, widths and kerning.
  */
@@ -450,13 +474,10 @@ class StandardMetrics {
   private readonly widths = new Float64Array(256);
   /** Kerning of a pair of WinAnsi codes (left * 256 + right); NaN: not looked up yet. */
   private readonly kerning = new Float64Array(65536).fill(Number.NaN);
-  private readonly cache = new Map<string, Encoding>();
 
   constructor(readonly font: StandardFont) {}
 
   encoding(text: string): Encoding {
-    const cached = this.cache.get(text);
-    if (cached) return cached;
     let array = '';
     let run = '';
     let width = 0;
@@ -477,10 +498,7 @@ class StandardMetrics {
         run = '';
       }
     }
-    const encoding = { font: this.font, array, width: width / 1000 };
-    // Words recur: a bounded cache spares encoding them again.
-    if (this.cache.size < 20_000) this.cache.set(text, encoding);
-    return encoding;
+    return { font: this.font, array, width: width / 1000 };
   }
 
   /** The WinAnsi code pdfkit writes for a code unit (fontChunks lets only WinAnsi letters through). */
