@@ -159,11 +159,24 @@ export class PdfFlow {
       displayTitle: true,
       info: { Title: options.title, Subject: options.subject, Creator: 'Factcheck desk', Producer: 'Factcheck desk', CreationDate: options.createdAt },
     });
-    // The layout is synchronous: pdfkit's stream hands over the pieces once it is done (about as
-    // many bytes as the PDF itself).
+    // The layout is synchronous and the PDF is wanted whole: pdfkit's pieces (several per object,
+    // tens of thousands for a large report) are kept as it writes them instead of going through its
+    // stream one by one, and joined when it ends its stream. `_write` is how pdfkit writes every
+    // byte of the file (not in its types; pdfkit is pinned to one version in package.json).
     const chunks: Uint8Array[] = [];
+    // The header pdfkit wrote on creating the document.
+    const head = this.doc.read() as Uint8Array | null;
+    if (head) chunks.push(head);
+    const writer = this.doc as unknown as { _write(data: string | Uint8Array): void; _offset: number };
+    writer._write = (data) => {
+      // As pdfkit's own: a string is a line of single-byte characters.
+      const bytes = typeof data === 'string' ? Buffer.from(`${data}\n`, 'latin1') : data;
+      chunks.push(bytes);
+      writer._offset += bytes.length;
+    };
     this.done = new Promise((resolve, reject) => {
-      this.doc.on('data', (chunk: Uint8Array) => chunks.push(chunk));
+      // Nothing comes as data any more, but a stream only ends once something reads it.
+      this.doc.on('data', () => {});
       this.doc.on('end', () => resolve(Buffer.concat(chunks)));
       this.doc.on('error', reject);
     });
