@@ -310,12 +310,42 @@ export class PdfFlow {
       const glyphTop = baseline - style.rise - style.size;
       if (style.underline) this.strokeLine(x, x + width, baseline + 1.8, 0.9, style.underline);
       // Links carry their action inline (pdfkit's link() and goTo() add an object for each).
-      if (style.link) this.doc.annotate(x, glyphTop, width, style.size * 1.3, linkAnnotation({ A: { S: 'URI', URI: new String(style.link) } }));
-      if (style.goTo) this.doc.annotate(x, glyphTop, width, style.size * 1.3, linkAnnotation({ Dest: style.goTo }));
+      if (style.link) this.linkAnnotation(x, glyphTop, width, style.size * 1.3, { A: { S: 'URI', URI: new String(style.link) } });
+      if (style.goTo) this.linkAnnotation(x, glyphTop, width, style.size * 1.3, { Dest: style.goTo });
     }
     this.flushText();
     paragraph.onLine?.({ index, top, baseline, height });
     this.y = top + height;
+  }
+
+  /**
+   * A link over a box of the page: what pdfkit's annotate() writes, an object of its own, but
+   * written here in one piece: pdfkit's generic object writer was a good part of the time of the
+   * thousands of links of a large report. Falls back to annotate() for text other than ASCII,
+   * which pdfkit writes as UTF-16.
+   */
+  private linkAnnotation(x: number, y: number, width: number, height: number, target: { A: { S: 'URI'; URI: string | String } } | { Dest: string }): void {
+    const text = 'Dest' in target ? target.Dest : target.A.URI.valueOf();
+    if (!/^[\x00-\x7f]*$/.test(text)) {
+      this.doc.annotate(x, y, width, height, linkAnnotation(target));
+      return;
+    }
+    // As annotate() and PDFObject.convert() write it: the same keys in the same order, the box in
+    // the page's transformation, numbers to six decimals, the string escaped.
+    const doc = this.doc as unknown as PdfkitInternals;
+    const [m0, m1, m2, m3, m4, m5] = doc._ctm;
+    const x1 = m0 * x + m2 * (y + height) + m4;
+    const y1 = m1 * x1 + m3 * (y + height) + m5;
+    const x2 = m0 * (x + width) + m2 * y + m4;
+    const y2 = m1 * x2 + m3 * y + m5;
+    const literal = `(${text.replace(/[\n\r\t\b\f()\\]/g, (char) => literalEscapes[char])})`;
+    const action = 'Dest' in target ? `/Dest ${literal}` : `/A <<\n/S /URI\n/URI ${literal}\n>>`;
+    const rect = [x1, y1, x2, y2].map((n) => Math.round(n * 1e6) / 1e6).join(' ');
+    const ref = this.doc.ref({}) as unknown as { id: number; offset: number };
+    this.doc.page.annotations.push(ref as unknown as PDFKit.PDFKitReference);
+    ref.offset = doc._offset;
+    doc._write(`${ref.id} 0 obj\n<<\n/Subtype /Link\n${action}\n/Type /Annot\n/Rect [${rect}]\n/Border [0 0 0]\n/F 4\n>>\nendobj`);
+    doc._refEnd(ref);
   }
 
   /**
@@ -636,6 +666,19 @@ function sumWidths(pieces: readonly Piece[]): number {
   for (const piece of pieces) width += piece.width;
   return width;
 }
+
+/** What the flow uses of pdfkit's document beyond its types (pdfkit is pinned in package.json). */
+interface PdfkitInternals {
+  /** The current transformation matrix. */
+  _ctm: [number, number, number, number, number, number];
+  /** Bytes written so far: where the next object starts. */
+  _offset: number;
+  _write(data: string | Uint8Array): void;
+  /** Records a written object's offset for the cross-reference table. */
+  _refEnd(ref: unknown): void;
+}
+
+const literalEscapes: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t', '\b': '\\b', '\f': '\\f', '\\': '\\\\', '(': '\\(', ')': '\\)' };
 
 // @types/pdfkit spells the key "SubType"; the PDF format (and pdfkit) read "Subtype".
 function linkAnnotation(target: { A: object } | { Dest: string }): PDFKit.Mixins.AnnotationOption {
