@@ -81,6 +81,8 @@ const unicodeFont = 'Unicode';
 const unicodeFontFile = fileURLToPath(new URL('./fonts/Geist-Regular.ttf', import.meta.url));
 
 const noTextState = { font: '', size: 0, color: '', tracking: 0 };
+const space = 0x20;
+const newline = 0x0a;
 
 type Style = Required<Pick<RunStyle, 'font' | 'size' | 'color' | 'tracking' | 'rise'>> & RunStyle;
 
@@ -114,6 +116,8 @@ interface Encoding {
   font: StandardFont;
   /** The text as the inside of a TJ array: strings with kerning adjustments between them. */
   array: string;
+  /** `array` without its first and last character, "(" and ")": to join it onto another's. */
+  inner: string;
   /** At a size of one point. */
   width: number;
 }
@@ -254,10 +258,22 @@ export class PdfFlow {
     );
     for (const run of runs) {
       const style = resolve(run, paragraph);
-      for (const part of run.text.replace(/\r\n?/g, '\n').replace(/\t/g, ' ').split(/(\n| +)/)) {
-        if (part === '') continue;
-        if (part === '\n') breaker.lineBreak();
-        else breaker.add({ text: part, style, width: this.measure(part, style) }, part[0] === ' ');
+      const text = /[\r\t]/.test(run.text) ? run.text.replace(/\r\n?/g, '\n').replace(/\t/g, ' ') : run.text;
+      // Words, runs of spaces and line breaks, in order.
+      for (let start = 0; start < text.length; ) {
+        const first = text.charCodeAt(start);
+        let end = start + 1;
+        if (first === newline) {
+          breaker.lineBreak();
+          start = end;
+          continue;
+        }
+        if (first === space) while (end < text.length && text.charCodeAt(end) === space) end++;
+        else
+          for (let code = text.charCodeAt(end); end < text.length && code !== space && code !== newline; code = text.charCodeAt(end)) end++;
+        const part = text.slice(start, end);
+        breaker.add({ text: part, style, width: this.measure(part, style) }, first === space);
+        start = end;
       }
     }
     breaker.finish();
@@ -357,6 +373,8 @@ export class PdfFlow {
   private drawText(texts: readonly string[], style: Style, x: number, baseline: number): void {
     const y = pdfNumber(pageSize.height - (baseline - style.rise));
     let font: StandardFont | null = null;
+    // The TJ array so far, without its closing parenthesis: a word's own array joins it as one
+    // string, "(ab" + "cd" + ")" for "(ab)" and "(cd)".
     let array = '';
     let cursor = x;
     for (const text of texts) {
@@ -385,8 +403,7 @@ export class PdfFlow {
           this.doc.page.fonts[font.id] ??= font.ref();
           this.textOperators += ` 1 0 0 1 ${pdfNumber(cursor)} ${y} Tm`;
         }
-        // "(ab)(cd)" reads as "(abcd)" and is shorter.
-        array = array.endsWith(')') ? `${array.slice(0, -1)}${encoding.array.slice(1)}` : array + encoding.array;
+        array += array ? encoding.inner : encoding.array.slice(0, -1);
         cursor += encoding.width * style.size + style.tracking * chunk.text.length;
       }
     }
@@ -395,7 +412,7 @@ export class PdfFlow {
 
   private showText(font: StandardFont, style: Style, array: string): void {
     this.setTextState(font.id, style);
-    this.textOperators += ` [${array}] TJ`;
+    this.textOperators += ` [${array})] TJ`;
   }
 
   private setTextState(fontId: string, style: Style): void {
@@ -541,7 +558,7 @@ class StandardMetrics {
         run = '';
       }
     }
-    return { font: this.font, array, width: width / 1000 };
+    return { font: this.font, array, inner: array.slice(1, -1), width: width / 1000 };
   }
 
   /** The WinAnsi code pdfkit writes for a code unit (fontChunks lets only WinAnsi letters through). */
