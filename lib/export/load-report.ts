@@ -47,7 +47,7 @@ export async function loadReport(
       rationale: plainRationale(row.rationale),
       status: row.status,
       author: person(people, row.authorId),
-      approver: row.status === 'APPROVED' && row.statusChangedById ? { name: person(people, row.statusChangedById).name } : null,
+      approver: approver(people, row.status === 'APPROVED' ? row.statusChangedById : null),
       approvedAt: row.status === 'APPROVED' ? row.statusChangedAt : null,
       createdAt: row.createdAt,
       updatedAt: row.updatedAt,
@@ -134,9 +134,15 @@ async function readAnnotations(articleId: string, options: ReportOptions) {
 
 function person(people: Map<string, { name: string; email: string }>, id: string): { name: string; email: string } {
   const found = people.get(id);
-  // Users are never deleted while they have annotations or comments (the relations restrict it).
+  // Users are never deleted while they wrote annotations or comments (the relations restrict it).
   if (!found) throw new Error(`report: no user ${id}`);
   return found;
+}
+
+/** Who approved: none when not approved, or when that user is gone (the relation sets null). */
+function approver(people: Map<string, { name: string; email: string }>, id: string | null): { name: string } | null {
+  const found = id ? people.get(id) : undefined;
+  return found ? { name: found.name } : null;
 }
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
