@@ -3,7 +3,7 @@
 // the seed article. Each format is exported once untimed first (its renderer is loaded lazily),
 // and the server runs a full GC before each request (through its inspector, as in workload 5),
 // so that "before" is what it retains and the peak is what the export adds.
-import { fmtMs, ratio, rssKb, sleep, startRssSampler, steadyRssKb } from './lib.mjs';
+import { cpuMs, fmtMs, ratio, rssKb, sleep, startRssSampler, steadyRssKb } from './lib.mjs';
 import { openInspector } from './inspector.mjs';
 
 // PDF last: if it runs past the timeout, the server keeps rendering it after we stop waiting.
@@ -45,6 +45,7 @@ async function exportOnce(ctx, pid, articleId, format, inspector) {
   const sampler = startRssSampler(pid, 20);
   const probe = inspector ? startProbe(ctx.baseUrl) : null;
   const started = performance.now();
+  const cpuBefore = cpuMs(pid);
   let status;
   let bytes = 0;
   let error = null;
@@ -60,9 +61,11 @@ async function exportOnce(ctx, pid, articleId, format, inspector) {
     error = e.name === 'TimeoutError' ? `no answer within ${TIMEOUT_MS / 1000} s` : e.message;
   }
   const ms = performance.now() - started;
+  const cpuAfter = cpuMs(pid);
+  const serverCpuMs = cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore;
   const { peakKb } = sampler.stop();
   const healthMaxMs = probe ? await probe.stop() : null;
-  return { ms, bytes, status, error, beforeKb: before, peakKb, deltaKb: peakKb - before, healthMaxMs };
+  return { ms, serverCpuMs, bytes, status, error, beforeKb: before, peakKb, deltaKb: peakKb - before, healthMaxMs };
 }
 
 export default {
@@ -95,6 +98,7 @@ export default {
         rows.push(
           { metric: `${format} time`, value: heavy.error ? null : heavy.ms, display: heavy.error ? `failed: ${heavy.error}` : undefined, unit: 'ms', baseline: base.error ? null : base.ms, ratio: heavy.error || base.error ? null : ratio(heavy.ms, base.ms), goal: '< 5 s', met: timeMet },
           { metric: `${format} peak memory`, value: heavy.deltaKb, unit: 'KB', baseline: base.deltaKb, ratio: ratio(heavy.deltaKb, base.deltaKb), goal: '< 500 MB', met: heavy.deltaKb < 500 * 1024 },
+          { metric: `${format} server CPU`, value: heavy.serverCpuMs, unit: 'ms', baseline: base.serverCpuMs, ratio: ratio(heavy.serverCpuMs, base.serverCpuMs) },
         );
         if (format === 'pdf' || format === 'docx') {
           rows.push({ metric: `${format}: other requests wait`, value: heavy.healthMaxMs, unit: 'ms', baseline: base.healthMaxMs, ratio: ratio(heavy.healthMaxMs, base.healthMaxMs) });
@@ -104,6 +108,7 @@ export default {
       await inspector?.close();
     }
     notes.push('"other requests wait" = the slowest GET /api/health, asked every 250 ms during the export');
+    notes.push('server CPU = user + system CPU time of the next-server process (all its threads, export worker included) during the request: unlike the time, barely affected by what else the machine runs');
     notes.push('peak memory = highest RSS of the next-server process sampled every 20 ms during the request, minus its RSS just before (after a full GC)');
     return { rows, notes, details: { formats: details, annotations: big.annotations } };
   },

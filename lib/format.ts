@@ -1,7 +1,21 @@
 const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
+// Intl formatting costs microseconds a call, and a report formats the same few days thousands of
+// times: each (UTC) day's text is kept, up to a thousand days at a time.
+const formattedDays = new Map<number, string>();
+const dayMs = 86_400_000;
+
 export function formatDate(date: Date): string {
-  return dateFormat.format(date);
+  const time = date.getTime();
+  if (Number.isNaN(time)) return dateFormat.format(date);
+  const day = Math.floor(time / dayMs);
+  let text = formattedDays.get(day);
+  if (text === undefined) {
+    if (formattedDays.size >= 1000) formattedDays.clear();
+    text = dateFormat.format(date);
+    formattedDays.set(day, text);
+  }
+  return text;
 }
 
 const dateTimeFormat = new Intl.DateTimeFormat('en-GB', {

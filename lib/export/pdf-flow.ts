@@ -1,7 +1,9 @@
 // A streaming text flow over pdfkit for the PDF report: a paragraph of styled runs is broken into
 // lines and each line is drawn as soon as it is measured, on a new page when it does not fit. No
 // layout tree and no pass over the whole document: time and memory grow with the text drawn, and
-// a finished page is written out (and compressed) when the next one starts.
+// a finished page is written out (and compressed) when the next one starts. The standard fonts'
+// metrics are read into tables once (see StandardMetrics), and a page's drawing operators gather in
+// a string that goes to pdfkit in one piece, instead of one small write per line, box and rule.
 import { fileURLToPath } from 'node:url';
 import PDFDocument from 'pdfkit';
 
@@ -79,6 +81,8 @@ const unicodeFont = 'Unicode';
 const unicodeFontFile = fileURLToPath(new URL('./fonts/Geist-Regular.ttf', import.meta.url));
 
 const noTextState = { font: '', size: 0, color: '', tracking: 0 };
+const space = 0x20;
+const newline = 0x0a;
 
 type Style = Required<Pick<RunStyle, 'font' | 'size' | 'color' | 'tracking' | 'rise'>> & RunStyle;
 
@@ -99,13 +103,21 @@ interface Fragment {
 interface StandardFont {
   id: string;
   ref(): unknown;
-  encode(text: string): [string[], { xAdvance: number; advanceWidth: number }[]];
+  /** The font's metrics from its AFM file. */
+  font: {
+    encodeText(text: string): string[];
+    characterToGlyph(charCode: number): string;
+    widthOfGlyph(glyph: string): number;
+    getKernPair(left: string, right: string): number;
+  };
 }
 
 interface Encoding {
   font: StandardFont;
   /** The text as the inside of a TJ array: strings with kerning adjustments between them. */
   array: string;
+  /** `array` without its first and last character, "(" and ")": to join it onto another's. */
+  inner: string;
   /** At a size of one point. */
   width: number;
 }
@@ -113,6 +125,14 @@ interface Encoding {
 interface FontChunk {
   text: string;
   font: string;
+}
+
+/** A stretch of text in one font, measured: `encoding` for a standard font, null for the embedded one. */
+interface ShapedChunk {
+  text: string;
+  encoding: Encoding | null;
+  /** At a size of one point, without tracking. */
+  width: number;
 }
 
 export class PdfFlow {
@@ -125,8 +145,12 @@ export class PdfFlow {
   private unicodeGlyphs: ((codePoint: number) => boolean) | null = null;
   private textOperators = '';
   private textState = { ...noTextState };
-  /** Standard-font encodings by font, then text. */
-  private readonly encodings = new Map<string, Map<string, Encoding>>();
+  /** The current page's operators not yet handed to pdfkit, one per line (see `addContent`). */
+  private content = '';
+  /** Standard-font metrics by font name. */
+  private readonly standard = new Map<string, StandardMetrics>();
+  /** Texts (mostly words, which recur) cut into font chunks and measured, by font style. */
+  private readonly shapes: Record<FontStyle, Map<string, ShapedChunk[]>> = { regular: new Map(), bold: new Map(), italic: new Map() };
   private y = margin.top;
   readonly left = margin.left;
   readonly width = pageSize.width - margin.left - margin.right;
@@ -139,11 +163,24 @@ export class PdfFlow {
       displayTitle: true,
       info: { Title: options.title, Subject: options.subject, Creator: 'Factcheck desk', Producer: 'Factcheck desk', CreationDate: options.createdAt },
     });
-    // The layout is synchronous: pdfkit's stream hands over the pieces once it is done (about as
-    // many bytes as the PDF itself).
+    // The layout is synchronous and the PDF is wanted whole: pdfkit's pieces (several per object,
+    // tens of thousands for a large report) are kept as it writes them instead of going through its
+    // stream one by one, and joined when it ends its stream. `_write` is how pdfkit writes every
+    // byte of the file (not in its types; pdfkit is pinned to one version in package.json).
     const chunks: Uint8Array[] = [];
+    // The header pdfkit wrote on creating the document.
+    const head = this.doc.read() as Uint8Array | null;
+    if (head) chunks.push(head);
+    const writer = this.doc as unknown as { _write(data: string | Uint8Array): void; _offset: number };
+    writer._write = (data) => {
+      // As pdfkit's own: a string is a line of single-byte characters.
+      const bytes = typeof data === 'string' ? Buffer.from(`${data}\n`, 'latin1') : data;
+      chunks.push(bytes);
+      writer._offset += bytes.length;
+    };
     this.done = new Promise((resolve, reject) => {
-      this.doc.on('data', (chunk: Uint8Array) => chunks.push(chunk));
+      // Nothing comes as data any more, but a stream only ends once something reads it.
+      this.doc.on('data', () => {});
       this.doc.on('end', () => resolve(Buffer.concat(chunks)));
       this.doc.on('error', reject);
     });
@@ -185,11 +222,24 @@ export class PdfFlow {
   // Lines and boxes are written as compact operators too: pdfkit's spell every colour out to 16
   // digits, and a large report draws thousands of highlight boxes.
   fillRect(x: number, y: number, width: number, height: number, color: string): void {
-    this.doc.addContent(`${pdfRgb(color)} ${pdfNumber(x)} ${pdfNumber(y)} ${pdfNumber(width)} ${pdfNumber(height)} re f`);
+    this.addContent(`${pdfRgb(color)} ${pdfNumber(x)} ${pdfNumber(y)} ${pdfNumber(width)} ${pdfNumber(height)} re f`);
   }
 
   private strokeLine(from: number, to: number, y: number, lineWidth: number, color: string): void {
-    this.doc.addContent(`${pdfRgb(color, 'RG')} ${lineWidth} w ${pdfNumber(from)} ${pdfNumber(y)} m ${pdfNumber(to)} ${pdfNumber(y)} l S`);
+    this.addContent(`${pdfRgb(color, 'RG')} ${lineWidth} w ${pdfNumber(from)} ${pdfNumber(y)} m ${pdfNumber(to)} ${pdfNumber(y)} l S`);
+  }
+
+  /** Adds operators to the page as pdfkit's addContent would (a line each), in one write per page. */
+  private addContent(operators: string): void {
+    this.content += `${operators}\n`;
+  }
+
+  /** Hands the gathered operators to pdfkit: before anything that writes to the page through it. */
+  private flushContent(): void {
+    if (!this.content) return;
+    // The operators are WinAnsi bytes, one character each (see StandardMetrics), as pdfkit writes strings.
+    this.doc.page.write(Buffer.from(this.content, 'latin1'));
+    this.content = '';
   }
 
   /** One line of text at a position, without wrapping; returns its width. */
@@ -208,10 +258,22 @@ export class PdfFlow {
     );
     for (const run of runs) {
       const style = resolve(run, paragraph);
-      for (const part of run.text.replace(/\r\n?/g, '\n').replace(/\t/g, ' ').split(/(\n| +)/)) {
-        if (part === '') continue;
-        if (part === '\n') breaker.lineBreak();
-        else breaker.add({ text: part, style, width: this.measure(part, style) }, part[0] === ' ');
+      const text = /[\r\t]/.test(run.text) ? run.text.replace(/\r\n?/g, '\n').replace(/\t/g, ' ') : run.text;
+      // Words, runs of spaces and line breaks, in order.
+      for (let start = 0; start < text.length; ) {
+        const first = text.charCodeAt(start);
+        let end = start + 1;
+        if (first === newline) {
+          breaker.lineBreak();
+          start = end;
+          continue;
+        }
+        if (first === space) while (end < text.length && text.charCodeAt(end) === space) end++;
+        else
+          for (let code = text.charCodeAt(end); end < text.length && code !== space && code !== newline; code = text.charCodeAt(end)) end++;
+        const part = text.slice(start, end);
+        breaker.add({ text: part, style, width: this.measure(part, style) }, first === space);
+        start = end;
       }
     }
     breaker.finish();
@@ -222,6 +284,7 @@ export class PdfFlow {
   /** Ends the document: the page counts are filled in and the bytes returned. */
   async finish(): Promise<Buffer> {
     const total = this.pageNumbers.length;
+    this.flushContent();
     this.doc.font(standardFonts.regular).fontSize(8);
     this.pageNumbers.forEach((form, index) => {
       const text = `${index + 1} / ${total}`;
@@ -233,6 +296,8 @@ export class PdfFlow {
   }
 
   private newPage(): void {
+    // pdfkit writes out the last page when it adds the next one.
+    this.flushContent();
     this.doc.addPage();
     this.y = margin.top;
     const style = resolve({ text: '', color: footerColor }, { size: 8 });
@@ -241,7 +306,7 @@ export class PdfFlow {
     const form = this.doc.ref({ Type: 'XObject', Subtype: 'Form', BBox: [-200, -4, 0, 12], Resources: { Font: { PN: this.pageNumberFont } } });
     this.doc.page.xobjects.PN = form;
     // The page's user space is flipped (y down); the form is drawn the right way up at the baseline.
-    this.doc.addContent(`q 1 0 0 -1 ${this.left + this.width} ${footerBaseline} cm /PN Do Q`);
+    this.addContent(`q 1 0 0 -1 ${this.left + this.width} ${footerBaseline} cm /PN Do Q`);
     this.pageNumbers.push(form);
   }
 
@@ -261,12 +326,42 @@ export class PdfFlow {
       const glyphTop = baseline - style.rise - style.size;
       if (style.underline) this.strokeLine(x, x + width, baseline + 1.8, 0.9, style.underline);
       // Links carry their action inline (pdfkit's link() and goTo() add an object for each).
-      if (style.link) this.doc.annotate(x, glyphTop, width, style.size * 1.3, linkAnnotation({ A: { S: 'URI', URI: new String(style.link) } }));
-      if (style.goTo) this.doc.annotate(x, glyphTop, width, style.size * 1.3, linkAnnotation({ Dest: style.goTo }));
+      if (style.link) this.linkAnnotation(x, glyphTop, width, style.size * 1.3, { A: { S: 'URI', URI: new String(style.link) } });
+      if (style.goTo) this.linkAnnotation(x, glyphTop, width, style.size * 1.3, { Dest: style.goTo });
     }
     this.flushText();
     paragraph.onLine?.({ index, top, baseline, height });
     this.y = top + height;
+  }
+
+  /**
+   * A link over a box of the page: what pdfkit's annotate() writes, an object of its own, but
+   * written here in one piece: pdfkit's generic object writer was a good part of the time of the
+   * thousands of links of a large report. Falls back to annotate() for text other than ASCII,
+   * which pdfkit writes as UTF-16.
+   */
+  private linkAnnotation(x: number, y: number, width: number, height: number, target: { A: { S: 'URI'; URI: string | String } } | { Dest: string }): void {
+    const text = 'Dest' in target ? target.Dest : target.A.URI.valueOf();
+    if (!/^[\x00-\x7f]*$/.test(text)) {
+      this.doc.annotate(x, y, width, height, linkAnnotation(target));
+      return;
+    }
+    // As annotate() and PDFObject.convert() write it: the same keys in the same order, the box in
+    // the page's transformation, numbers to six decimals, the string escaped.
+    const doc = this.doc as unknown as PdfkitInternals;
+    const [m0, m1, m2, m3, m4, m5] = doc._ctm;
+    const x1 = m0 * x + m2 * (y + height) + m4;
+    const y1 = m1 * x1 + m3 * (y + height) + m5;
+    const x2 = m0 * (x + width) + m2 * y + m4;
+    const y2 = m1 * x2 + m3 * y + m5;
+    const literal = `(${text.replace(/[\n\r\t\b\f()\\]/g, (char) => literalEscapes[char])})`;
+    const action = 'Dest' in target ? `/Dest ${literal}` : `/A <<\n/S /URI\n/URI ${literal}\n>>`;
+    const rect = [x1, y1, x2, y2].map((n) => Math.round(n * 1e6) / 1e6).join(' ');
+    const ref = this.doc.ref({}) as unknown as { id: number; offset: number };
+    this.doc.page.annotations.push(ref as unknown as PDFKit.PDFKitReference);
+    ref.offset = doc._offset;
+    doc._write(`${ref.id} 0 obj\n<<\n/Subtype /Link\n${action}\n/Type /Annot\n/Rect [${rect}]\n/Border [0 0 0]\n/F 4\n>>\nendobj`);
+    doc._refEnd(ref);
   }
 
   /**
@@ -278,20 +373,19 @@ export class PdfFlow {
   private drawText(texts: readonly string[], style: Style, x: number, baseline: number): void {
     const y = pdfNumber(pageSize.height - (baseline - style.rise));
     let font: StandardFont | null = null;
+    // The TJ array so far, without its closing parenthesis: a word's own array joins it as one
+    // string, "(ab" + "cd" + ")" for "(ab)" and "(cd)".
     let array = '';
     let cursor = x;
-    const endArray = () => {
-      if (!font || !array) return;
-      this.setTextState(font.id, style);
-      this.textOperators += ` [${array}] TJ`;
-      array = '';
-    };
     for (const text of texts) {
-      for (const chunk of this.fontChunks(text, style.font)) {
-        if (chunk.font === unicodeFont) {
-          endArray();
+      for (const chunk of this.shape(text, style.font)) {
+        const encoding = chunk.encoding;
+        if (encoding === null) {
+          if (font && array) this.showText(font, style, array);
+          array = '';
           // In order, so that text extraction reads the letters in order.
           this.flushText();
+          this.flushContent();
           this.doc
             .font(unicodeFont)
             .fontSize(style.size)
@@ -300,19 +394,25 @@ export class PdfFlow {
           cursor = this.doc.x + style.tracking;
           continue;
         }
-        const encoding = this.standardEncoding(chunk.font, chunk.text);
-        if (encoding.font !== font) endArray();
+        if (encoding.font !== font && font && array) {
+          this.showText(font, style, array);
+          array = '';
+        }
         if (!array) {
           font = encoding.font;
           this.doc.page.fonts[font.id] ??= font.ref();
           this.textOperators += ` 1 0 0 1 ${pdfNumber(cursor)} ${y} Tm`;
         }
-        // "(ab)(cd)" reads as "(abcd)" and is shorter.
-        array = array.endsWith(')') ? `${array.slice(0, -1)}${encoding.array.slice(1)}` : array + encoding.array;
+        array += array ? encoding.inner : encoding.array.slice(0, -1);
         cursor += encoding.width * style.size + style.tracking * chunk.text.length;
       }
     }
-    endArray();
+    if (font && array) this.showText(font, style, array);
+  }
+
+  private showText(font: StandardFont, style: Style, array: string): void {
+    this.setTextState(font.id, style);
+    this.textOperators += ` [${array})] TJ`;
   }
 
   private setTextState(fontId: string, style: Style): void {
@@ -326,46 +426,41 @@ export class PdfFlow {
   private flushText(): void {
     if (!this.textOperators) return;
     // pdfkit's page space is flipped (y down); text is set in the PDF's own space, as pdfkit does.
-    this.doc.addContent(`q 1 0 0 -1 0 ${pageSize.height} cm BT${this.textOperators} ET Q`);
+    this.addContent(`q 1 0 0 -1 0 ${pageSize.height} cm BT${this.textOperators} ET Q`);
     this.textOperators = '';
     this.textState = { ...noTextState };
   }
 
   private standardEncoding(fontName: string, text: string): Encoding {
-    let encodings = this.encodings.get(fontName);
-    if (!encodings) this.encodings.set(fontName, (encodings = new Map()));
-    const cached = encodings.get(text);
-    if (cached) return cached;
-    // The font object behind doc.font(): its resource id, its dictionary and its WinAnsi encoder
-    // with kerning. Not in pdfkit's types; pdfkit is pinned to one version in package.json.
-    const font = (this.doc.font(fontName) as unknown as { _font: StandardFont })._font;
-    const [codes, positions] = font.encode(text);
-    let array = '';
-    let start = 0;
-    let width = 0;
-    for (let index = 0; index < positions.length; index++) {
-      const { xAdvance, advanceWidth } = positions[index];
-      width += xAdvance;
-      const kerning = xAdvance - advanceWidth;
-      if (kerning !== 0 || index === positions.length - 1) {
-        array += `${pdfString(codes.slice(start, index + 1))}${kerning ? ` ${-kerning} ` : ''}`;
-        start = index + 1;
-      }
+    let metrics = this.standard.get(fontName);
+    if (!metrics) {
+      // The font object behind doc.font(): its resource id, its dictionary and its AFM metrics.
+      // Not in pdfkit's types; pdfkit is pinned to one version in package.json.
+      metrics = new StandardMetrics((this.doc.font(fontName) as unknown as { _font: StandardFont })._font);
+      this.standard.set(fontName, metrics);
     }
-    const encoding = { font, array, width: width / 1000 };
-    // Words recur: a bounded cache spares encoding them again.
-    if (encodings.size < 20_000) encodings.set(text, encoding);
-    return encoding;
+    return metrics.encoding(text);
   }
 
   private measure(text: string, style: Style): number {
     let width = 0;
-    for (const chunk of this.fontChunks(text, style.font)) {
-      const unitWidth =
-        chunk.font === unicodeFont ? this.doc.font(unicodeFont).fontSize(1).widthOfString(chunk.text) : this.standardEncoding(chunk.font, chunk.text).width;
-      width += unitWidth * style.size + style.tracking * chunk.text.length;
-    }
+    for (const chunk of this.shape(text, style.font)) width += chunk.width * style.size + style.tracking * chunk.text.length;
     return width;
+  }
+
+  /** The text in chunks of one font each, encoded and measured once per document (a bounded cache). */
+  private shape(text: string, font: FontStyle): ShapedChunk[] {
+    const shapes = this.shapes[font];
+    let shaped = shapes.get(text);
+    if (shaped === undefined) {
+      shaped = this.fontChunks(text, font).map((chunk): ShapedChunk => {
+        if (chunk.font === unicodeFont) return { text: chunk.text, encoding: null, width: this.doc.font(unicodeFont).fontSize(1).widthOfString(chunk.text) };
+        const encoding = this.standardEncoding(chunk.font, chunk.text);
+        return { text: chunk.text, encoding, width: encoding.width };
+      });
+      if (shapes.size < 20_000) shapes.set(text, shaped);
+    }
+    return shaped;
   }
 
   /** The text cut into runs of one font each; letters no font here has become "?". */
@@ -421,6 +516,72 @@ export class PdfFlow {
     let fitted = [...text];
     while (fitted.length > 0 && this.measure(`${fitted.join('')}…`, style) > maxWidth) fitted = fitted.slice(0, -1);
     return `${fitted.join('').trimEnd()}…`;
+  }
+}
+
+/**
+ * A standard font's WinAnsi encoding, widths and kerning, read from pdfkit's AFM metrics into
+ * tables as letters first occur (and words encoded once, see PdfFlow.shape): pdfkit's
+ * encode() looks every letter and pair up by glyph name on each call, which was most of the time
+ * of a large report. Gives what encode() gives: the same codes, widths and kerning.
+ */
+class StandardMetrics {
+  /** WinAnsi code of each UTF-16 code unit seen, + 1 (0: not looked up yet). */
+  private readonly codes = new Uint16Array(65536);
+  /** Glyph names by WinAnsi code, for the codes seen. */
+  private readonly glyphs: string[] = [];
+  /** Advance widths (per 1,000 units of size) by WinAnsi code. */
+  private readonly widths = new Float64Array(256);
+  /** Kerning of a pair of WinAnsi codes (left * 256 + right); NaN: not looked up yet. */
+  private readonly kerning = new Float64Array(65536).fill(Number.NaN);
+
+  constructor(readonly font: StandardFont) {}
+
+  encoding(text: string): Encoding {
+    let array = '';
+    let run = '';
+    let width = 0;
+    let next = text.length > 0 ? this.code(text.charCodeAt(0)) : 0;
+    for (let index = 0; index < text.length; index++) {
+      const code = next;
+      const last = index === text.length - 1;
+      let kerning = 0;
+      if (!last) {
+        next = this.code(text.charCodeAt(index + 1));
+        kerning = this.kern(code, next);
+      }
+      width += this.widths[code] + kerning;
+      // Into a PDF literal string, with backslash and parentheses escaped.
+      run += code === 0x28 || code === 0x29 || code === 0x5c ? `\\${String.fromCharCode(code)}` : String.fromCharCode(code);
+      if (kerning !== 0 || last) {
+        array += `(${run})${kerning ? ` ${-kerning} ` : ''}`;
+        run = '';
+      }
+    }
+    return { font: this.font, array, inner: array.slice(1, -1), width: width / 1000 };
+  }
+
+  /** The WinAnsi code pdfkit writes for a code unit (fontChunks lets only WinAnsi letters through). */
+  private code(unit: number): number {
+    const known = this.codes[unit];
+    if (known > 0) return known - 1;
+    const code = parseInt(this.font.font.encodeText(String.fromCharCode(unit))[0], 16);
+    if (!(code >= 0 && code <= 0xff)) throw new Error(`pdf: no WinAnsi code for U+${unit.toString(16)}`);
+    const glyph = this.font.font.characterToGlyph(unit);
+    this.glyphs[code] = glyph;
+    this.widths[code] = this.font.font.widthOfGlyph(glyph);
+    this.codes[unit] = code + 1;
+    return code;
+  }
+
+  private kern(left: number, right: number): number {
+    const pair = left * 256 + right;
+    let amount = this.kerning[pair];
+    if (Number.isNaN(amount)) {
+      amount = this.font.font.getKernPair(this.glyphs[left], this.glyphs[right]);
+      this.kerning[pair] = amount;
+    }
+    return amount;
   }
 }
 
@@ -523,16 +684,22 @@ function sumWidths(pieces: readonly Piece[]): number {
   return width;
 }
 
+/** What the flow uses of pdfkit's document beyond its types (pdfkit is pinned in package.json). */
+interface PdfkitInternals {
+  /** The current transformation matrix. */
+  _ctm: [number, number, number, number, number, number];
+  /** Bytes written so far: where the next object starts. */
+  _offset: number;
+  _write(data: string | Uint8Array): void;
+  /** Records a written object's offset for the cross-reference table. */
+  _refEnd(ref: unknown): void;
+}
+
+const literalEscapes: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t', '\b': '\\b', '\f': '\\f', '\\': '\\\\', '(': '\\(', ')': '\\)' };
+
 // @types/pdfkit spells the key "SubType"; the PDF format (and pdfkit) read "Subtype".
 function linkAnnotation(target: { A: object } | { Dest: string }): PDFKit.Mixins.AnnotationOption {
   return { Subtype: 'Link', ...target } as unknown as PDFKit.Mixins.AnnotationOption;
-}
-
-/** WinAnsi codes (hex, from pdfkit's encoder) as a PDF literal string. */
-function pdfString(codes: readonly string[]): string {
-  let text = '';
-  for (const code of codes) text += String.fromCharCode(parseInt(code, 16));
-  return `(${text.replace(/[\\()]/g, '\\$&')})`;
 }
 
 function pdfNumber(value: number): string {
