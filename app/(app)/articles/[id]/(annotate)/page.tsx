@@ -7,6 +7,7 @@ import { AppError } from '@/lib/errors';
 import { formatDate, formatDateTime } from '@/lib/format';
 import { ArticleWorkspace } from '@/components/annotations/article-workspace';
 import { listAnnotationSummaries } from '@/lib/annotations/list-annotation-summaries';
+import { encodeSummaries } from '@/lib/annotations/compact-summaries';
 import { listVerdicts } from '@/lib/verdicts/list-verdicts';
 import { listCorrections } from '@/lib/articles/list-corrections';
 import { can } from '@/lib/auth/permissions';
@@ -63,7 +64,7 @@ export default async function ArticlePage({ params, searchParams }: Params) {
         </p>
       )}
       {/* Keyed by the article: moving to another one starts afresh (its editor, live document and list). */}
-      <ArticleWorkspace key={article.id} articleId={article.id} text={article.text} viewer={viewer} initialAnnotationsJson={JSON.stringify(annotations)} verdicts={verdicts} openAnnotationId={openAnnotationId} />
+      <ArticleWorkspace key={article.id} articleId={article.id} text={article.text} viewer={viewer} initialAnnotationsJson={JSON.stringify(encodeSummaries(annotations, article.text))} verdicts={verdicts} openAnnotationId={openAnnotationId} />
       {corrections.length > 0 && (
         <section className="card corrections-log" aria-labelledby="corrections-heading" data-testid="corrections-log">
           <h2 id="corrections-heading">Corrections</h2>
