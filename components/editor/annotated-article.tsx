@@ -5,11 +5,10 @@ import { EditorContent, useEditor, type UseEditorOptions } from '@tiptap/react';
 import { Extension } from '@tiptap/core';
 import StarterKit from '@tiptap/starter-kit';
 import { textToDoc } from '@/lib/anchoring/text-document';
-import { createOffsetMap } from '@/lib/anchoring/positions';
 import { HighlightDecorations, requestHighlights, type HighlightSpec } from '@/components/editor/highlight-decorations';
 import { ReadOnlyText } from '@/components/editor/read-only-text';
 import { bindLiveDocument, type LiveDocument } from '@/components/editor/live-document';
-import { articlePlainText } from '@/components/editor/plain-text';
+import { articleOffsetMap, articlePlainText } from '@/components/editor/plain-text';
 
 export type { LiveDocument } from '@/components/editor/live-document';
 
@@ -80,7 +79,7 @@ export const AnnotatedArticle = memo(function AnnotatedArticle({ text, live, cor
       const { from, to, empty } = e.state.selection;
       if (empty) return setSelection(null);
       const current = articlePlainText(e.state.doc);
-      const range = createOffsetMap(current).toTextRange(from, to);
+      const range = articleOffsetMap(e.state.doc).toTextRange(from, to);
       const exact = current.slice(range.start, range.end);
       if (!exact.trim()) return setSelection(null);
       const coords = e.view.coordsAtPos(to);

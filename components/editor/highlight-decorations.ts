@@ -2,8 +2,7 @@ import { Extension } from '@tiptap/core';
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { Plugin, PluginKey, type Transaction } from '@tiptap/pm/state';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
-import { rangeToDocRange } from '@/lib/anchoring/positions';
-import { articlePlainText } from '@/components/editor/plain-text';
+import { articleOffsetMap, articlePlainText } from '@/components/editor/plain-text';
 
 export interface HighlightSpec {
   id: string;
@@ -69,17 +68,58 @@ function sameSpec(a: HighlightSpec, b: HighlightSpec): boolean {
 function locate(spec: HighlightSpec, doc: ProseMirrorNode): { from: number; to: number } | null {
   const text = articlePlainText(doc);
   if (spec.start >= spec.end || spec.end > text.length || text.slice(spec.start, spec.end) !== spec.exact) return null;
-  return rangeToDocRange(text, spec.start, spec.end);
+  return articleOffsetMap(doc).toDocRange(spec.start, spec.end);
+}
+
+// Highlight colours as classes, each defined once in a style sheet of the page (`--hl`), rather
+// than an inline style on each highlight and badge: ProseMirror applies an inline decoration's
+// style by parsing it into the element's, which for thousands of highlights was a good part of
+// drawing them. A colour that is not a plain #rrggbb (verdict colours are) keeps an inline style.
+const colorClasses = new Map<string, string>();
+let colorRules: CSSStyleSheet | null = null;
+
+/** A style sheet of the page's own for the colour rules: adopted by the document (no element in its head) where the browser can. */
+function colorSheet(): CSSStyleSheet | null {
+  if (colorRules) return colorRules;
+  if (typeof CSSStyleSheet === 'function' && 'adoptedStyleSheets' in document) {
+    try {
+      colorRules = new CSSStyleSheet();
+      document.adoptedStyleSheets = [...document.adoptedStyleSheets, colorRules];
+      return colorRules;
+    } catch {
+      // No constructable style sheets: an element of its own, below.
+    }
+  }
+  const style = document.createElement('style');
+  style.dataset.highlightColors = '';
+  document.head.append(style);
+  colorRules = style.sheet;
+  return colorRules;
+}
+
+/** The class giving `--hl: color`, its rule added to the page the first time; null for an unusual colour. */
+export function highlightColorClass(color: string): string | null {
+  const known = colorClasses.get(color);
+  if (known !== undefined) return known;
+  if (!/^#[0-9a-fA-F]{6}$/.test(color)) return null;
+  const name = `fc-hl-c${color.slice(1).toLowerCase()}`;
+  if (typeof document !== 'undefined') {
+    const sheet = colorSheet();
+    sheet?.insertRule(`.${name} { --hl: ${color}; }`, sheet.cssRules.length);
+  }
+  colorClasses.set(color, name);
+  return name;
 }
 
 function decorationsFor({ spec, from, to }: Placed, active: boolean): Decoration[] {
+  const colorClass = highlightColorClass(spec.color);
   return [
     Decoration.inline(
       from,
       to,
       {
-        class: `fc-hl${spec.draft ? ' fc-hl-draft' : ''}${active ? ' fc-hl-active' : ''}`,
-        style: `--hl: ${spec.color}`,
+        class: `fc-hl${colorClass ? ` ${colorClass}` : ''}${spec.draft ? ' fc-hl-draft' : ''}${active ? ' fc-hl-active' : ''}`,
+        ...(colorClass ? {} : { style: `--hl: ${spec.color}` }),
         'data-annotation-id': spec.id,
         // A wrapper element of its own per highlight, so overlapping ones nest instead of merging.
         nodeName: 'span',
@@ -91,8 +131,8 @@ function decorationsFor({ spec, from, to }: Placed, active: boolean): Decoration
       to,
       () => {
         const badge = document.createElement('sup');
-        badge.className = 'fc-hl-badge';
-        badge.style.setProperty('--hl', spec.color);
+        badge.className = colorClass ? `fc-hl-badge ${colorClass}` : 'fc-hl-badge';
+        if (!colorClass) badge.style.setProperty('--hl', spec.color);
         // Drawn by CSS from the attribute, so the number is not part of the article's text
         // (copying a passage does not copy it).
         badge.dataset.number = String(spec.number);
