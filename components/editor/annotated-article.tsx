@@ -50,8 +50,8 @@ export const AnnotatedArticle = memo(function AnnotatedArticle({ text, live, cor
   const [boundTo, setBoundTo] = useState<LiveDocument | null>(null);
   const wrapper = useRef<HTMLDivElement>(null);
   // Handlers change on every render; the editor's extensions are created once and call through refs.
-  const handlers = useRef({ onHighlightClick, onCheckClaim, selection, correcting });
-  handlers.current = { onHighlightClick, onCheckClaim, selection, correcting };
+  const handlers = useRef({ onHighlightClick, onCheckClaim, selection, correcting, highlights, activeId });
+  handlers.current = { onHighlightClick, onCheckClaim, selection, correcting, highlights, activeId };
 
   // The same options object on every render: useEditor compares it and would otherwise update the
   // editor's props each time.
@@ -62,7 +62,11 @@ export const AnnotatedArticle = memo(function AnnotatedArticle({ text, live, cor
       // No hard breaks: a line is a paragraph, and offsets count one "\n" between paragraphs.
       StarterKit.configure({ undoRedo: false, hardBreak: false }),
       ReadOnlyText.configure({ canEdit: () => handlers.current.correcting }),
-      HighlightDecorations.configure({ onClick: (ids) => handlers.current.onHighlightClick(ids) }),
+      HighlightDecorations.configure({
+        onClick: (ids) => handlers.current.onHighlightClick(ids),
+        // The highlights asked for when the editor is created: the top of the article's are in its first paint.
+        initial: () => ({ highlights: handlers.current.highlights, activeId: handlers.current.activeId }),
+      }),
       Extension.create({
         name: 'checkClaimShortcut',
         addKeyboardShortcuts: () => ({

@@ -24,6 +24,11 @@ export interface HighlightRequest {
 interface HighlightOptions {
   /** Called with every annotation covering the clicked position, innermost first. */
   onClick: (ids: string[]) => void;
+  /**
+   * What to show from the start: the first batch of it (the top of the article) is drawn in the
+   * editor's first state, so the editor's first paint has those highlights; the rest follows.
+   */
+  initial: () => HighlightRequest | null;
 }
 
 interface Placed {
@@ -47,10 +52,12 @@ export interface HighlightState {
 export const HIGHLIGHT_BATCH = 150;
 // Batches are sized to take about BATCH_TARGET_MS each on this machine (measured as they go):
 // short enough to leave the browser room to paint and answer input, long enough not to spend the
-// load on the overhead of many small updates.
-const BATCH_TARGET_MS = 40;
+// load on the overhead of many small updates and on the other tasks that would run between them.
+const BATCH_TARGET_MS = 50;
 const MIN_BATCH = 50;
-const MAX_BATCH = 1000;
+const MAX_BATCH = 2500;
+// How much larger than the last batch the next may be (its cost per highlight is an estimate).
+const MAX_GROWTH = 4;
 
 interface Continue {
   continue: number;
@@ -246,32 +253,69 @@ export function drawPendingHighlights(tr: Transaction, count = HIGHLIGHT_BATCH):
   return tr.setMeta(highlightPluginKey, { continue: count } satisfies Continue);
 }
 
+/** The first state of the highlights: `initial`'s first batch drawn (the rest pending). */
+function initialHighlights(doc: ProseMirrorNode, initial: HighlightRequest | null): HighlightState {
+  if (!initial) return emptyState();
+  return drawBatch(request(emptyState(), initial), doc, HIGHLIGHT_BATCH);
+}
+
+type Scheduler = { postTask(callback: () => void, options: { priority: 'user-blocking'; signal: AbortSignal }): Promise<unknown> };
+
+/**
+ * Runs `callback` in a task of its own, soon: ahead of the page's other work where the browser
+ * has task priorities (the highlights are what the reader waits for), and in any case without the
+ * delay nested timers get. Returns the function that cancels it.
+ */
+function nextTask(callback: () => void): () => void {
+  const scheduler = (globalThis as { scheduler?: Partial<Scheduler> }).scheduler;
+  if (typeof scheduler?.postTask === 'function') {
+    const controller = new AbortController();
+    scheduler.postTask(callback, { priority: 'user-blocking', signal: controller.signal }).catch(() => {});
+    return () => controller.abort();
+  }
+  if (typeof MessageChannel === 'function') {
+    const channel = new MessageChannel();
+    let cancelled = false;
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      if (!cancelled) callback();
+    };
+    channel.port2.postMessage(null);
+    return () => {
+      cancelled = true;
+      channel.port1.close();
+    };
+  }
+  const timer = setTimeout(callback, 0);
+  return () => clearTimeout(timer);
+}
+
 /** The ProseMirror plugin of HighlightDecorations: its state, its batches' scheduling and its clicks. */
-export function highlightPlugin(onClick: (ids: string[]) => void): Plugin<HighlightState> {
+export function highlightPlugin(onClick: (ids: string[]) => void, initial: () => HighlightRequest | null = () => null): Plugin<HighlightState> {
   return new Plugin<HighlightState>({
     key: highlightPluginKey,
-    state: { init: emptyState, apply: applyHighlightTransaction },
+    state: { init: (_, state) => initialHighlights(state.doc, initial()), apply: applyHighlightTransaction },
     view(view) {
       // Pending work goes on in tasks of its own, so the browser paints and answers input between.
-      let timer: ReturnType<typeof setTimeout> | null = null;
+      let cancel: (() => void) | null = null;
       let size = HIGHLIGHT_BATCH;
       const schedule = () => {
-        if (timer !== null || !highlightPluginKey.getState(view.state)?.pending.length) return;
-        timer = setTimeout(() => {
-          timer = null;
+        if (cancel !== null || !highlightPluginKey.getState(view.state)?.pending.length) return;
+        cancel = nextTask(() => {
+          cancel = null;
           if (view.isDestroyed) return;
+          const count = Math.min(size, highlightPluginKey.getState(view.state)?.pending.length ?? 0);
           const started = performance.now();
           view.dispatch(drawPendingHighlights(view.state.tr, size));
           const spent = Math.max(1, performance.now() - started);
-          size = Math.min(MAX_BATCH, Math.max(MIN_BATCH, Math.round(size * Math.min(2, BATCH_TARGET_MS / spent))));
-        }, 0);
+          // The next batch from this one's cost per highlight.
+          size = Math.min(MAX_BATCH, Math.max(MIN_BATCH, Math.round(Math.min(size * MAX_GROWTH, (count * BATCH_TARGET_MS) / spent))));
+        });
       };
       schedule();
       return {
         update: schedule,
-        destroy: () => {
-          if (timer !== null) clearTimeout(timer);
-        },
+        destroy: () => cancel?.(),
       };
     },
     props: {
@@ -308,10 +352,10 @@ export const HighlightDecorations = Extension.create<HighlightOptions>({
   name: 'highlightDecorations',
 
   addOptions() {
-    return { onClick: () => {} };
+    return { onClick: () => {}, initial: () => null };
   },
 
   addProseMirrorPlugins() {
-    return [highlightPlugin(this.options.onClick)];
+    return [highlightPlugin(this.options.onClick, this.options.initial)];
   },
 });

@@ -56,6 +56,22 @@ describe('highlight decorations', () => {
     expect(state.doc.textBetween(range.from, range.to)).toBe('word14');
   });
 
+  it('draws the first batch of what it is given at the start in the first state, the rest pending', () => {
+    const wanted = Array.from({ length: 400 }, (_, i) => spec(i * 2));
+    const initial = { highlights: wanted, activeId: 'a798' };
+    const first = EditorState.create({ doc: Node.fromJSON(schema, textToDoc(text)), plugins: [highlightPlugin(() => {}, () => initial)] });
+    // The active one first, then the top of the article.
+    expect([...highlights(first).placed.keys()].slice(0, 3)).toEqual(['a798', 'a0', 'a2']);
+    expect(highlights(first).placed.size).toBe(HIGHLIGHT_BATCH);
+    expect(highlights(first).pending).toHaveLength(400 - HIGHLIGHT_BATCH);
+    // The same request again (as the editor's owner makes it once created) leaves what is drawn.
+    const again = first.apply(requestHighlights(first.tr, initial));
+    expect(highlights(again).decorations).toBe(highlights(first).decorations);
+    const { state } = settle(first, requestHighlights(first.tr, initial));
+    expect(decorationsOf(state)).toHaveLength(800);
+    expect(inlineOf(state, 'a798')!.type.attrs.class).toContain('fc-hl-active');
+  });
+
   it('redraws only what changed: nothing for the same request, one highlight for one change', () => {
     const wanted = Array.from({ length: 300 }, (_, i) => spec(i));
     const { state } = settle(stateOf(text), requestHighlights(stateOf(text).tr, { highlights: wanted, activeId: null }));
