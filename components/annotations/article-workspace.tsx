@@ -58,7 +58,9 @@ const draftColor = '#6b7280';
 // hydration. Rendered on the server too (as its "Loading article…" state: the editor itself is
 // created in the browser), so that the page's HTML preloads its scripts and their download
 // starts with the page's own rather than when the page has hydrated. The import is written out
-// in the loader for the compiler to find the chunks to preload.
+// in the loader for the compiler to find the chunks to preload; it is also started as soon as this
+// module runs in the browser, so the scripts are evaluated before the page's hydration reaches
+// the editor and asks for them.
 const AnnotatedArticle = dynamic(() => import('@/components/editor/annotated-article').then((m) => m.AnnotatedArticle), {
   loading: () => (
     <div className="editor-loading" aria-busy="true">
@@ -66,6 +68,8 @@ const AnnotatedArticle = dynamic(() => import('@/components/editor/annotated-art
     </div>
   ),
 });
+
+if (typeof window !== 'undefined') void import('@/components/editor/annotated-article');
 
 function toPayload(draft: AnnotationDraft) {
   return {

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requirePage } from '@/lib/auth/require-page';
-import { getArticleById } from '@/lib/articles/get-article-by-id';
+import { getArticleForPage } from '@/lib/articles/get-article-by-id';
 import { AppError } from '@/lib/errors';
 import { formatDate, formatDateTime } from '@/lib/format';
 import { ArticleWorkspace } from '@/components/annotations/article-workspace';
@@ -18,7 +18,7 @@ type Params = { params: Promise<{ id: string }>; searchParams?: Promise<{ annota
 async function load(id: string) {
   const user = await requirePage('/articles/[id]');
   try {
-    return { user, article: await getArticleById(user, id) };
+    return { user, article: await getArticleForPage(user, id) };
   } catch (error) {
     if (error instanceof AppError && error.code === 'NOT_FOUND') notFound();
     throw error;
