@@ -4,6 +4,7 @@ import { memo, startTransition, useEffect, useMemo, useState } from 'react';
 import type { AnnotationSummary } from '@/lib/annotations/annotation-summary';
 import type { VerdictDto } from '@/lib/verdicts/list-verdicts';
 import { StatusPill, VerdictBadge, statusLabel } from '@/components/annotations/verdict-badge';
+import { whenIdle } from '@/lib/client/when-idle';
 
 export interface Filters {
   verdict: string;
@@ -28,15 +29,6 @@ export function applyFilters<T extends AnnotationSummary>(annotations: T[], filt
 // article's highlights (drawn in tasks of their own) go first.
 const FIRST_ROWS = 40;
 const MORE_ROWS = 150;
-
-function whenIdle(callback: () => void): () => void {
-  if (typeof requestIdleCallback !== 'function') {
-    const timer = setTimeout(callback, 50);
-    return () => clearTimeout(timer);
-  }
-  const handle = requestIdleCallback(callback, { timeout: 1000 });
-  return () => cancelIdleCallback(handle);
-}
 
 /** How many of `total` rows to draw now: grows to all of them, from FIRST_ROWS again whenever `from` changes. */
 function useGrowingCount(total: number, from: unknown): number {

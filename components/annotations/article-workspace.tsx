@@ -4,9 +4,11 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useRouter } from 'next/navigation';
 import type { AnnotationDto } from '@/lib/annotations/annotation-dto';
 import { summarizeAnnotation, type AnnotationSummary } from '@/lib/annotations/annotation-summary';
+import { decodeSummaries, type CompactSummaries } from '@/lib/annotations/compact-summaries';
 import type { VerdictDto } from '@/lib/verdicts/list-verdicts';
 import type { StatusAction } from '@/lib/annotations/input-schemas';
 import { apiFetch, ApiError, newIdempotencyKey, withRetry } from '@/lib/client/api-client';
+import { whenIdle } from '@/lib/client/when-idle';
 import dynamic from 'next/dynamic';
 import type { TextSelection } from '@/components/editor/annotated-article';
 import type { HighlightSpec } from '@/components/editor/highlight-decorations';
@@ -38,9 +40,10 @@ interface Props {
   viewer: Viewer & { canCorrect: boolean };
   /**
    * Every annotation as its highlight and list row need it (a card reads the rest when it opens),
-   * as the JSON of an AnnotationSummary[]: one string crosses from the server component to this
-   * one at a fraction of the cost of thousands of objects, each serialized, parsed for the
-   * server-side render and embedded in the page on its own.
+   * as the JSON of their CompactSummaries (verdicts and authors by reference, passages taken from
+   * `text`): one string crosses from the server component to this one at a fraction of the cost
+   * of thousands of objects, each serialized, parsed for the server-side render and embedded in
+   * the page on its own.
    */
   initialAnnotationsJson: string;
   verdicts: VerdictDto[];
@@ -52,17 +55,21 @@ const draftColor = '#6b7280';
 
 // The editor (TipTap, ProseMirror, the Yjs binding) is a large bundle and is built in the browser
 // only: loaded apart, its scripts are evaluated in a task of their own, not in the page's
-// hydration. Its download starts with this module's, not when the page has hydrated.
-const loadEditor = () => import('@/components/editor/annotated-article');
-if (typeof window !== 'undefined') void loadEditor();
-const AnnotatedArticle = dynamic(() => loadEditor().then((m) => m.AnnotatedArticle), {
-  ssr: false,
+// hydration. Rendered on the server too (as its "Loading article…" state: the editor itself is
+// created in the browser), so that the page's HTML preloads its scripts and their download
+// starts with the page's own rather than when the page has hydrated. The import is written out
+// in the loader for the compiler to find the chunks to preload; it is also started as soon as this
+// module runs in the browser, so the scripts are evaluated before the page's hydration reaches
+// the editor and asks for them.
+const AnnotatedArticle = dynamic(() => import('@/components/editor/annotated-article').then((m) => m.AnnotatedArticle), {
   loading: () => (
     <div className="editor-loading" aria-busy="true">
       Loading article…
     </div>
   ),
 });
+
+if (typeof window !== 'undefined') void import('@/components/editor/annotated-article');
 
 function toPayload(draft: AnnotationDraft) {
   return {
@@ -102,7 +109,7 @@ function recentreHighlight(id: string, tries: number) {
 
 /** The annotate screen: the article with its highlights, and the side panel. */
 export function ArticleWorkspace({ articleId, text, viewer, initialAnnotationsJson, verdicts, openAnnotationId }: Props) {
-  const [annotations, setAnnotations] = useState(() => JSON.parse(initialAnnotationsJson) as AnnotationSummary[]);
+  const [annotations, setAnnotations] = useState(() => decodeSummaries(JSON.parse(initialAnnotationsJson) as CompactSummaries, text));
   // The open card's annotation in full (rationale, sources...), read when it opens.
   const [detail, setDetail] = useState<AnnotationDto | null>(null);
   const [panel, setPanel] = useState<Panel>({ kind: 'list' });
@@ -182,9 +189,18 @@ export function ArticleWorkspace({ articleId, text, viewer, initialAnnotationsJs
     };
   }, [refresh, collab.state]);
 
-  // Back online: re-read what was missed.
+  // Back online: re-read what was missed. The first time (connected after the page's render read
+  // the list) once the page has drawn, not in the middle of drawing thousands of highlights: the
+  // events arriving from now on are not missed meanwhile.
+  const wasLive = useRef(false);
   useEffect(() => {
-    if (collab.state === 'live') refresh().catch(() => {});
+    if (collab.state !== 'live') return;
+    if (wasLive.current) {
+      refresh().catch(() => {});
+      return;
+    }
+    wasLive.current = true;
+    return whenIdle(() => refresh().catch(() => {}), 3000);
   }, [collab.state, refresh]);
 
   /** A full annotation as a write answered it: its row, and the card's detail if it is the open one. */

@@ -5,11 +5,10 @@ import { EditorContent, useEditor, type UseEditorOptions } from '@tiptap/react';
 import { Extension } from '@tiptap/core';
 import StarterKit from '@tiptap/starter-kit';
 import { textToDoc } from '@/lib/anchoring/text-document';
-import { createOffsetMap } from '@/lib/anchoring/positions';
 import { HighlightDecorations, requestHighlights, type HighlightSpec } from '@/components/editor/highlight-decorations';
 import { ReadOnlyText } from '@/components/editor/read-only-text';
 import { bindLiveDocument, type LiveDocument } from '@/components/editor/live-document';
-import { articlePlainText } from '@/components/editor/plain-text';
+import { articleOffsetMap, articlePlainText } from '@/components/editor/plain-text';
 
 export type { LiveDocument } from '@/components/editor/live-document';
 
@@ -51,8 +50,8 @@ export const AnnotatedArticle = memo(function AnnotatedArticle({ text, live, cor
   const [boundTo, setBoundTo] = useState<LiveDocument | null>(null);
   const wrapper = useRef<HTMLDivElement>(null);
   // Handlers change on every render; the editor's extensions are created once and call through refs.
-  const handlers = useRef({ onHighlightClick, onCheckClaim, selection, correcting });
-  handlers.current = { onHighlightClick, onCheckClaim, selection, correcting };
+  const handlers = useRef({ onHighlightClick, onCheckClaim, selection, correcting, highlights, activeId });
+  handlers.current = { onHighlightClick, onCheckClaim, selection, correcting, highlights, activeId };
 
   // The same options object on every render: useEditor compares it and would otherwise update the
   // editor's props each time.
@@ -63,7 +62,11 @@ export const AnnotatedArticle = memo(function AnnotatedArticle({ text, live, cor
       // No hard breaks: a line is a paragraph, and offsets count one "\n" between paragraphs.
       StarterKit.configure({ undoRedo: false, hardBreak: false }),
       ReadOnlyText.configure({ canEdit: () => handlers.current.correcting }),
-      HighlightDecorations.configure({ onClick: (ids) => handlers.current.onHighlightClick(ids) }),
+      HighlightDecorations.configure({
+        onClick: (ids) => handlers.current.onHighlightClick(ids),
+        // The highlights asked for when the editor is created: the top of the article's are in its first paint.
+        initial: () => ({ highlights: handlers.current.highlights, activeId: handlers.current.activeId }),
+      }),
       Extension.create({
         name: 'checkClaimShortcut',
         addKeyboardShortcuts: () => ({
@@ -80,7 +83,7 @@ export const AnnotatedArticle = memo(function AnnotatedArticle({ text, live, cor
       const { from, to, empty } = e.state.selection;
       if (empty) return setSelection(null);
       const current = articlePlainText(e.state.doc);
-      const range = createOffsetMap(current).toTextRange(from, to);
+      const range = articleOffsetMap(e.state.doc).toTextRange(from, to);
       const exact = current.slice(range.start, range.end);
       if (!exact.trim()) return setSelection(null);
       const coords = e.view.coordsAtPos(to);

@@ -2,8 +2,7 @@ import { Extension } from '@tiptap/core';
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { Plugin, PluginKey, type Transaction } from '@tiptap/pm/state';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
-import { rangeToDocRange } from '@/lib/anchoring/positions';
-import { articlePlainText } from '@/components/editor/plain-text';
+import { articleOffsetMap, articlePlainText } from '@/components/editor/plain-text';
 
 export interface HighlightSpec {
   id: string;
@@ -25,6 +24,11 @@ export interface HighlightRequest {
 interface HighlightOptions {
   /** Called with every annotation covering the clicked position, innermost first. */
   onClick: (ids: string[]) => void;
+  /**
+   * What to show from the start: the first batch of it (the top of the article) is drawn in the
+   * editor's first state, so the editor's first paint has those highlights; the rest follows.
+   */
+  initial: () => HighlightRequest | null;
 }
 
 interface Placed {
@@ -48,10 +52,12 @@ export interface HighlightState {
 export const HIGHLIGHT_BATCH = 150;
 // Batches are sized to take about BATCH_TARGET_MS each on this machine (measured as they go):
 // short enough to leave the browser room to paint and answer input, long enough not to spend the
-// load on the overhead of many small updates.
-const BATCH_TARGET_MS = 40;
+// load on the overhead of many small updates and on the other tasks that would run between them.
+const BATCH_TARGET_MS = 50;
 const MIN_BATCH = 50;
-const MAX_BATCH = 1000;
+const MAX_BATCH = 2500;
+// How much larger than the last batch the next may be (its cost per highlight is an estimate).
+const MAX_GROWTH = 4;
 
 interface Continue {
   continue: number;
@@ -69,17 +75,58 @@ function sameSpec(a: HighlightSpec, b: HighlightSpec): boolean {
 function locate(spec: HighlightSpec, doc: ProseMirrorNode): { from: number; to: number } | null {
   const text = articlePlainText(doc);
   if (spec.start >= spec.end || spec.end > text.length || text.slice(spec.start, spec.end) !== spec.exact) return null;
-  return rangeToDocRange(text, spec.start, spec.end);
+  return articleOffsetMap(doc).toDocRange(spec.start, spec.end);
+}
+
+// Highlight colours as classes, each defined once in a style sheet of the page (`--hl`), rather
+// than an inline style on each highlight and badge: ProseMirror applies an inline decoration's
+// style by parsing it into the element's, which for thousands of highlights was a good part of
+// drawing them. A colour that is not a plain #rrggbb (verdict colours are) keeps an inline style.
+const colorClasses = new Map<string, string>();
+let colorRules: CSSStyleSheet | null = null;
+
+/** A style sheet of the page's own for the colour rules: adopted by the document (no element in its head) where the browser can. */
+function colorSheet(): CSSStyleSheet | null {
+  if (colorRules) return colorRules;
+  if (typeof CSSStyleSheet === 'function' && 'adoptedStyleSheets' in document) {
+    try {
+      colorRules = new CSSStyleSheet();
+      document.adoptedStyleSheets = [...document.adoptedStyleSheets, colorRules];
+      return colorRules;
+    } catch {
+      // No constructable style sheets: an element of its own, below.
+    }
+  }
+  const style = document.createElement('style');
+  style.dataset.highlightColors = '';
+  document.head.append(style);
+  colorRules = style.sheet;
+  return colorRules;
+}
+
+/** The class giving `--hl: color`, its rule added to the page the first time; null for an unusual colour. */
+export function highlightColorClass(color: string): string | null {
+  const known = colorClasses.get(color);
+  if (known !== undefined) return known;
+  if (!/^#[0-9a-fA-F]{6}$/.test(color)) return null;
+  const name = `fc-hl-c${color.slice(1).toLowerCase()}`;
+  if (typeof document !== 'undefined') {
+    const sheet = colorSheet();
+    sheet?.insertRule(`.${name} { --hl: ${color}; }`, sheet.cssRules.length);
+  }
+  colorClasses.set(color, name);
+  return name;
 }
 
 function decorationsFor({ spec, from, to }: Placed, active: boolean): Decoration[] {
+  const colorClass = highlightColorClass(spec.color);
   return [
     Decoration.inline(
       from,
       to,
       {
-        class: `fc-hl${spec.draft ? ' fc-hl-draft' : ''}${active ? ' fc-hl-active' : ''}`,
-        style: `--hl: ${spec.color}`,
+        class: `fc-hl${colorClass ? ` ${colorClass}` : ''}${spec.draft ? ' fc-hl-draft' : ''}${active ? ' fc-hl-active' : ''}`,
+        ...(colorClass ? {} : { style: `--hl: ${spec.color}` }),
         'data-annotation-id': spec.id,
         // A wrapper element of its own per highlight, so overlapping ones nest instead of merging.
         nodeName: 'span',
@@ -91,8 +138,8 @@ function decorationsFor({ spec, from, to }: Placed, active: boolean): Decoration
       to,
       () => {
         const badge = document.createElement('sup');
-        badge.className = 'fc-hl-badge';
-        badge.style.setProperty('--hl', spec.color);
+        badge.className = colorClass ? `fc-hl-badge ${colorClass}` : 'fc-hl-badge';
+        if (!colorClass) badge.style.setProperty('--hl', spec.color);
         // Drawn by CSS from the attribute, so the number is not part of the article's text
         // (copying a passage does not copy it).
         badge.dataset.number = String(spec.number);
@@ -206,32 +253,69 @@ export function drawPendingHighlights(tr: Transaction, count = HIGHLIGHT_BATCH):
   return tr.setMeta(highlightPluginKey, { continue: count } satisfies Continue);
 }
 
+/** The first state of the highlights: `initial`'s first batch drawn (the rest pending). */
+function initialHighlights(doc: ProseMirrorNode, initial: HighlightRequest | null): HighlightState {
+  if (!initial) return emptyState();
+  return drawBatch(request(emptyState(), initial), doc, HIGHLIGHT_BATCH);
+}
+
+type Scheduler = { postTask(callback: () => void, options: { priority: 'user-blocking'; signal: AbortSignal }): Promise<unknown> };
+
+/**
+ * Runs `callback` in a task of its own, soon: ahead of the page's other work where the browser
+ * has task priorities (the highlights are what the reader waits for), and in any case without the
+ * delay nested timers get. Returns the function that cancels it.
+ */
+function nextTask(callback: () => void): () => void {
+  const scheduler = (globalThis as { scheduler?: Partial<Scheduler> }).scheduler;
+  if (typeof scheduler?.postTask === 'function') {
+    const controller = new AbortController();
+    scheduler.postTask(callback, { priority: 'user-blocking', signal: controller.signal }).catch(() => {});
+    return () => controller.abort();
+  }
+  if (typeof MessageChannel === 'function') {
+    const channel = new MessageChannel();
+    let cancelled = false;
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      if (!cancelled) callback();
+    };
+    channel.port2.postMessage(null);
+    return () => {
+      cancelled = true;
+      channel.port1.close();
+    };
+  }
+  const timer = setTimeout(callback, 0);
+  return () => clearTimeout(timer);
+}
+
 /** The ProseMirror plugin of HighlightDecorations: its state, its batches' scheduling and its clicks. */
-export function highlightPlugin(onClick: (ids: string[]) => void): Plugin<HighlightState> {
+export function highlightPlugin(onClick: (ids: string[]) => void, initial: () => HighlightRequest | null = () => null): Plugin<HighlightState> {
   return new Plugin<HighlightState>({
     key: highlightPluginKey,
-    state: { init: emptyState, apply: applyHighlightTransaction },
+    state: { init: (_, state) => initialHighlights(state.doc, initial()), apply: applyHighlightTransaction },
     view(view) {
       // Pending work goes on in tasks of its own, so the browser paints and answers input between.
-      let timer: ReturnType<typeof setTimeout> | null = null;
+      let cancel: (() => void) | null = null;
       let size = HIGHLIGHT_BATCH;
       const schedule = () => {
-        if (timer !== null || !highlightPluginKey.getState(view.state)?.pending.length) return;
-        timer = setTimeout(() => {
-          timer = null;
+        if (cancel !== null || !highlightPluginKey.getState(view.state)?.pending.length) return;
+        cancel = nextTask(() => {
+          cancel = null;
           if (view.isDestroyed) return;
+          const count = Math.min(size, highlightPluginKey.getState(view.state)?.pending.length ?? 0);
           const started = performance.now();
           view.dispatch(drawPendingHighlights(view.state.tr, size));
           const spent = Math.max(1, performance.now() - started);
-          size = Math.min(MAX_BATCH, Math.max(MIN_BATCH, Math.round(size * Math.min(2, BATCH_TARGET_MS / spent))));
-        }, 0);
+          // The next batch from this one's cost per highlight.
+          size = Math.min(MAX_BATCH, Math.max(MIN_BATCH, Math.round(Math.min(size * MAX_GROWTH, (count * BATCH_TARGET_MS) / spent))));
+        });
       };
       schedule();
       return {
         update: schedule,
-        destroy: () => {
-          if (timer !== null) clearTimeout(timer);
-        },
+        destroy: () => cancel?.(),
       };
     },
     props: {
@@ -268,10 +352,10 @@ export const HighlightDecorations = Extension.create<HighlightOptions>({
   name: 'highlightDecorations',
 
   addOptions() {
-    return { onClick: () => {} };
+    return { onClick: () => {}, initial: () => null };
   },
 
   addProseMirrorPlugins() {
-    return [highlightPlugin(this.options.onClick)];
+    return [highlightPlugin(this.options.onClick, this.options.initial)];
   },
 });

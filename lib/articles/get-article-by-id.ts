@@ -1,3 +1,4 @@
+import { cache } from 'react';
 import { db } from '@/lib/db';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { assertCan } from '@/lib/auth/guard';
@@ -12,3 +13,9 @@ export async function getArticleById(user: CurrentUser, id: string) {
   if (!article) throw new AppError('NOT_FOUND', 'No such article.');
   return article;
 }
+
+/**
+ * getArticleById once per server render: the article's layout (its 404), the page and its
+ * metadata all ask for the same article, text and all.
+ */
+export const getArticleForPage = cache(getArticleById);

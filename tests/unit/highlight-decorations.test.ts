@@ -56,6 +56,22 @@ describe('highlight decorations', () => {
     expect(state.doc.textBetween(range.from, range.to)).toBe('word14');
   });
 
+  it('draws the first batch of what it is given at the start in the first state, the rest pending', () => {
+    const wanted = Array.from({ length: 400 }, (_, i) => spec(i * 2));
+    const initial = { highlights: wanted, activeId: 'a798' };
+    const first = EditorState.create({ doc: Node.fromJSON(schema, textToDoc(text)), plugins: [highlightPlugin(() => {}, () => initial)] });
+    // The active one first, then the top of the article.
+    expect([...highlights(first).placed.keys()].slice(0, 3)).toEqual(['a798', 'a0', 'a2']);
+    expect(highlights(first).placed.size).toBe(HIGHLIGHT_BATCH);
+    expect(highlights(first).pending).toHaveLength(400 - HIGHLIGHT_BATCH);
+    // The same request again (as the editor's owner makes it once created) leaves what is drawn.
+    const again = first.apply(requestHighlights(first.tr, initial));
+    expect(highlights(again).decorations).toBe(highlights(first).decorations);
+    const { state } = settle(first, requestHighlights(first.tr, initial));
+    expect(decorationsOf(state)).toHaveLength(800);
+    expect(inlineOf(state, 'a798')!.type.attrs.class).toContain('fc-hl-active');
+  });
+
   it('redraws only what changed: nothing for the same request, one highlight for one change', () => {
     const wanted = Array.from({ length: 300 }, (_, i) => spec(i));
     const { state } = settle(stateOf(text), requestHighlights(stateOf(text).tr, { highlights: wanted, activeId: null }));
@@ -72,7 +88,8 @@ describe('highlight decorations', () => {
     expect(highlights(changed).pending).toEqual([]);
     expect(paragraph(changed, 0)).toBe(paragraph(state, 0));
     expect(paragraph(changed, 2)).not.toBe(paragraph(state, 2));
-    expect(inlineOf(changed, 'a200')!.type.attrs.style).toBe('--hl: #16a34a');
+    expect(inlineOf(changed, 'a200')!.type.attrs.class).toBe('fc-hl fc-hl-c16a34a');
+    expect(inlineOf(changed, 'a200')!.type.attrs.style).toBeUndefined();
     expect(decorationsOf(changed)).toHaveLength(600);
 
     const fewer = state.apply(requestHighlights(state.tr, { highlights: wanted.filter((h) => h.id !== 'a9'), activeId: null }));
@@ -84,12 +101,12 @@ describe('highlight decorations', () => {
     const wanted = Array.from({ length: 400 }, (_, i) => spec(i));
     const { state } = settle(stateOf(text), requestHighlights(stateOf(text).tr, { highlights: wanted, activeId: null }));
     const active = state.apply(requestHighlights(state.tr, { highlights: wanted, activeId: 'a399' }));
-    expect(inlineOf(active, 'a399')!.type.attrs.class).toBe('fc-hl fc-hl-active');
+    expect(inlineOf(active, 'a399')!.type.attrs.class).toBe('fc-hl fc-hl-cdc2626 fc-hl-active');
     const moved = active.apply(requestHighlights(active.tr, { highlights: wanted, activeId: 'a3' }));
-    expect(inlineOf(moved, 'a399')!.type.attrs.class).toBe('fc-hl');
-    expect(inlineOf(moved, 'a3')!.type.attrs.class).toBe('fc-hl fc-hl-active');
+    expect(inlineOf(moved, 'a399')!.type.attrs.class).toBe('fc-hl fc-hl-cdc2626');
+    expect(inlineOf(moved, 'a3')!.type.attrs.class).toBe('fc-hl fc-hl-cdc2626 fc-hl-active');
     const drafted = moved.apply(requestHighlights(moved.tr, { highlights: wanted.map((h) => (h.id === 'a4' ? { ...h, draft: true } : h)), activeId: 'a3' }));
-    expect(inlineOf(drafted, 'a4')!.type.attrs.class).toBe('fc-hl fc-hl-draft');
+    expect(inlineOf(drafted, 'a4')!.type.attrs.class).toBe('fc-hl fc-hl-cdc2626 fc-hl-draft');
   });
 
   it('moves with a change of the text and keeps its place until fresh offsets fit', () => {
@@ -135,6 +152,13 @@ describe('highlight decorations', () => {
     const { state: replaced } = settle(state, state.tr.replace(0, state.doc.content.size, new Slice(doc.content, 0, 0)));
     expect(decorationsOf(replaced, 'a10')).toHaveLength(2);
     expect(decorationsOf(replaced, 'a20')).toEqual([]);
+  });
+
+  it('colours a highlight and its badge by a class per verdict colour, an unusual colour by an inline style', () => {
+    const { state } = settle(stateOf(text), requestHighlights(stateOf(text).tr, { highlights: [spec(1, 1, { color: '#1B7A3A' }), spec(2, 1, { color: 'rebeccapurple' })], activeId: null }));
+    expect(inlineOf(state, 'a1')!.type.attrs).toMatchObject({ class: 'fc-hl fc-hl-c1b7a3a', 'data-annotation-id': 'a1' });
+    expect(inlineOf(state, 'a1')!.type.attrs.style).toBeUndefined();
+    expect(inlineOf(state, 'a2')!.type.attrs).toMatchObject({ class: 'fc-hl', style: '--hl: rebeccapurple' });
   });
 
   it('does not draw a highlight whose passage is not at its offsets', () => {

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { notFound } from 'next/navigation';
 import { requirePage } from '@/lib/auth/require-page';
-import { getArticleById } from '@/lib/articles/get-article-by-id';
+import { getArticleForPage } from '@/lib/articles/get-article-by-id';
 import { AppError } from '@/lib/errors';
 
 /**
@@ -11,7 +11,7 @@ import { AppError } from '@/lib/errors';
 export default async function ArticleLayout({ children, params }: { children: ReactNode; params: Promise<{ id: string }> }) {
   const user = await requirePage('/articles/[id]');
   try {
-    await getArticleById(user, (await params).id);
+    await getArticleForPage(user, (await params).id);
   } catch (error) {
     if (error instanceof AppError && error.code === 'NOT_FOUND') notFound();
     throw error;

@@ -2,11 +2,12 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requirePage } from '@/lib/auth/require-page';
-import { getArticleById } from '@/lib/articles/get-article-by-id';
+import { getArticleForPage } from '@/lib/articles/get-article-by-id';
 import { AppError } from '@/lib/errors';
 import { formatDate, formatDateTime } from '@/lib/format';
 import { ArticleWorkspace } from '@/components/annotations/article-workspace';
 import { listAnnotationSummaries } from '@/lib/annotations/list-annotation-summaries';
+import { encodeSummaries } from '@/lib/annotations/compact-summaries';
 import { listVerdicts } from '@/lib/verdicts/list-verdicts';
 import { listCorrections } from '@/lib/articles/list-corrections';
 import { can } from '@/lib/auth/permissions';
@@ -17,7 +18,7 @@ type Params = { params: Promise<{ id: string }>; searchParams?: Promise<{ annota
 async function load(id: string) {
   const user = await requirePage('/articles/[id]');
   try {
-    return { user, article: await getArticleById(user, id) };
+    return { user, article: await getArticleForPage(user, id) };
   } catch (error) {
     if (error instanceof AppError && error.code === 'NOT_FOUND') notFound();
     throw error;
@@ -63,7 +64,7 @@ export default async function ArticlePage({ params, searchParams }: Params) {
         </p>
       )}
       {/* Keyed by the article: moving to another one starts afresh (its editor, live document and list). */}
-      <ArticleWorkspace key={article.id} articleId={article.id} text={article.text} viewer={viewer} initialAnnotationsJson={JSON.stringify(annotations)} verdicts={verdicts} openAnnotationId={openAnnotationId} />
+      <ArticleWorkspace key={article.id} articleId={article.id} text={article.text} viewer={viewer} initialAnnotationsJson={JSON.stringify(encodeSummaries(annotations, article.text))} verdicts={verdicts} openAnnotationId={openAnnotationId} />
       {corrections.length > 0 && (
         <section className="card corrections-log" aria-labelledby="corrections-heading" data-testid="corrections-log">
           <h2 id="corrections-heading">Corrections</h2>
