@@ -4,8 +4,24 @@
 import { spawn } from 'node:child_process';
 import { closeSync, cpSync, existsSync, mkdirSync, openSync, readdirSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { deepestMatching, sleep } from './lib.mjs';
+
+/** Where the bench and the page profiler run, from BENCH_PORT, BENCH_COLLAB_PORT and BENCH_DATABASE_URL. */
+export function benchSettings() {
+  const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+  const port = Number(process.env.BENCH_PORT ?? 3300);
+  return {
+    root,
+    resultsDir: path.join(root, 'bench', 'results'),
+    stamp: new Date().toISOString().replace(/[:.]/g, '-'),
+    port,
+    collabPort: Number(process.env.BENCH_COLLAB_PORT ?? 3301),
+    databaseUrl: process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/factcheck_bench',
+    baseUrl: `http://localhost:${port}`,
+  };
+}
 
 export async function recreateDatabase(url) {
   const target = new URL(url);

@@ -18,21 +18,14 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import pg from 'pg';
-import { recreateDatabase, snapshotTree, startApp, waitForCollab, waitForHealth } from './app.mjs';
+import { benchSettings, recreateDatabase, snapshotTree, startApp, waitForCollab, waitForHealth } from './app.mjs';
 import { generateArticleText, insertAnnotations } from './big-article.mjs';
 import { openInspector } from './inspector.mjs';
 import { login, newId, sleep } from './lib.mjs';
 
-const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-const resultsDir = path.join(root, 'bench', 'results');
-const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-const port = Number(process.env.BENCH_PORT ?? 3300);
-const collabPort = Number(process.env.BENCH_COLLAB_PORT ?? 3301);
-const databaseUrl = process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/factcheck_bench';
-const baseUrl = `http://localhost:${port}`;
+const { root, resultsDir, stamp, port, collabPort, databaseUrl, baseUrl } = benchSettings();
 const runs = Number(process.argv.find((a) => a.startsWith('--runs='))?.slice(7) ?? 2);
 const asReviewer = process.argv.includes('--reviewer');
 const serve = process.argv.includes('--serve');

@@ -34,7 +34,7 @@ async function commonHeaders(): Promise<[string, string][]> {
   return rules.filter((rule) => rule.source === '/:path*').flatMap((rule) => rule.headers.map((h): [string, string] => [h.key, h.value]));
 }
 
-function readBody(req: IncomingMessage, limit: number): Promise<Uint8Array> {
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -43,7 +43,7 @@ function readBody(req: IncomingMessage, limit: number): Promise<Uint8Array> {
       if (size <= limit) chunks.push(chunk);
       size += chunk.length;
     });
-    req.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
 }

@@ -56,30 +56,16 @@ function zip(files: Map<string, string | Uint8Array>, modifiedAt: Date): Buffer 
     const crc = crc32(data);
     // General purpose flag bit 11: the name is UTF-8.
     const flags = /^[\x20-\x7e]*$/.test(path) ? 0 : 0x800;
+    const fields = { flags, time, date, crc, compressedSize: compressed.length, size: data.length, nameLength: name.length };
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4); // version needed: 2.0 (deflate)
-    local.writeUInt16LE(flags, 6);
-    local.writeUInt16LE(8, 8); // deflate
-    local.writeUInt16LE(time, 10);
-    local.writeUInt16LE(date, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(compressed.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    local.writeUInt16LE(0, 28);
+    writeEntryFields(local, 6, fields); // then extra field length: 0
     const entry = Buffer.alloc(46);
     entry.writeUInt32LE(0x02014b50, 0);
     entry.writeUInt16LE(20, 4); // made by: 2.0, MS-DOS
     entry.writeUInt16LE(20, 6);
-    entry.writeUInt16LE(flags, 8);
-    entry.writeUInt16LE(8, 10);
-    entry.writeUInt16LE(time, 12);
-    entry.writeUInt16LE(date, 14);
-    entry.writeUInt32LE(crc, 16);
-    entry.writeUInt32LE(compressed.length, 20);
-    entry.writeUInt32LE(data.length, 24);
-    entry.writeUInt16LE(name.length, 28);
+    writeEntryFields(entry, 8, fields);
     entry.writeUInt32LE(offset, 42); // extra, comment, disk, attributes: 0
     parts.push(local, name, compressed);
     central.push(entry, name);
@@ -94,6 +80,28 @@ function zip(files: Map<string, string | Uint8Array>, modifiedAt: Date): Buffer 
   end.writeUInt32LE(centralSize, 12);
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...parts, ...central, end]);
+}
+
+interface EntryFields {
+  flags: number;
+  time: number;
+  date: number;
+  crc: number;
+  compressedSize: number;
+  size: number;
+  nameLength: number;
+}
+
+/** The fields a local header and its central directory entry share, in the same order (deflated). */
+function writeEntryFields(buffer: Buffer, at: number, { flags, time, date, crc, compressedSize, size, nameLength }: EntryFields): void {
+  buffer.writeUInt16LE(flags, at);
+  buffer.writeUInt16LE(8, at + 2); // deflate
+  buffer.writeUInt16LE(time, at + 4);
+  buffer.writeUInt16LE(date, at + 6);
+  buffer.writeUInt32LE(crc, at + 8);
+  buffer.writeUInt32LE(compressedSize, at + 12);
+  buffer.writeUInt32LE(size, at + 16);
+  buffer.writeUInt16LE(nameLength, at + 20);
 }
 
 /** MS-DOS time and date fields (local time, as zip tools read them), from 1980 on. */
