@@ -93,7 +93,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
                   <td>
                     <code>{event.action}</code>
                   </td>
-                  <td>
+                  <td className="audit-target">
                     {event.target ? (
                       <Person {...event.target} />
                     ) : event.targetType ? (
