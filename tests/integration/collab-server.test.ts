@@ -14,6 +14,8 @@ import { issueCollabToken } from '@/lib/collab/collab-token';
 import { colorForUser } from '@/lib/collab/colors';
 import { articleDocumentName } from '@/lib/collab/document-name';
 import { publishArticleEvent, publishUserEvent } from '@/lib/events/article-events';
+import { createAnnotation } from '@/lib/annotations/create-annotation';
+import { createAnnotationInput } from '@/lib/annotations/input-schemas';
 import { COLLAB_DEFAULTS, createCollabServer, type CollabServer, type CollabServerOptions } from '@/server/collab-server-factory';
 import { createArticle, createUser, db } from '../support/db';
 
@@ -348,6 +350,22 @@ describe('collaboration server', () => {
     await publishArticleEvent(db, marker);
     await waitFor(() => elsewhere.stateless.length > 0, 'the marker event');
     expect(elsewhere.stateless.map((payload) => JSON.parse(payload))).toEqual([marker]);
+  });
+
+  it('tells the article\'s clients of an annotation created through the API, once it is stored', async () => {
+    const article = await createArticle(TEXT);
+    const { user, client } = await connectSynced(url, article.id, 'EDITOR');
+    const start = TEXT.indexOf('3 percent');
+    const input = createAnnotationInput.parse({ start, end: start + '3 percent'.length, exact: '3 percent', verdict: null, rationale: 'Checked against the release.' });
+    const { annotation } = await createAnnotation(user, article.id, input);
+
+    const relayed = await waitFor(
+      () => client.stateless.map((payload) => JSON.parse(payload)).find((event) => event.type === 'annotation.created'),
+      'the annotation.created event',
+    );
+    expect(relayed).toEqual({ type: 'annotation.created', articleId: article.id, annotationId: annotation.id, actorId: user.id });
+    // Sent after the commit: what the event names is there to read.
+    expect(await db.annotation.count({ where: { id: annotation.id } })).toBe(1);
   });
 
   it("closes a deactivated user's connection on user_events while another user's stays open", async () => {
