@@ -1,4 +1,5 @@
 import type { Prisma } from '@/lib/generated/prisma/client';
+import { tokenOwnerCache } from '@/lib/auth/token-owner-cache';
 
 // Changes to an article's annotations (and the article itself) are announced on a PostgreSQL
 // channel. NOTIFY inside a transaction is delivered only when it commits, so no client ever hears
@@ -26,6 +27,12 @@ export async function publishArticleEvent(tx: Tx, event: ArticleEvent): Promise<
   await tx.$executeRaw`SELECT pg_notify(${ARTICLE_EVENTS_CHANNEL}, ${JSON.stringify(event)})`;
 }
 
+/**
+ * A change to what a user, or one of their API tokens, may do: the collaboration server re-checks
+ * the user's sockets, and this process forgets the user's cached tokens at once (other web
+ * processes within TOKEN_OWNER_TTL_MS).
+ */
 export async function publishUserEvent(tx: Tx, event: UserEvent): Promise<void> {
   await tx.$executeRaw`SELECT pg_notify(${USER_EVENTS_CHANNEL}, ${JSON.stringify(event)})`;
+  tokenOwnerCache().forgetUser(event.userId);
 }

@@ -3,6 +3,7 @@ import type { CurrentUser } from '@/lib/auth/current-user';
 import { assertCan } from '@/lib/auth/guard';
 import { AppError } from '@/lib/errors';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
+import { publishUserEvent } from '@/lib/events/article-events';
 import { apiTokenSummarySelect, toApiTokenSummary, type ApiTokenSummary } from '@/lib/users/api-token-summary';
 
 /**
@@ -16,6 +17,7 @@ export async function revokeApiToken(user: CurrentUser, tokenId: string, ip: str
     if (!token) throw new AppError('NOT_FOUND', 'No such token.');
     if (token.revokedAt) return toApiTokenSummary(token);
     const revoked = await tx.apiToken.update({ where: { id: tokenId }, data: { revokedAt: new Date() }, select: apiTokenSummarySelect });
+    await publishUserEvent(tx, { type: 'user.changed', userId: user.id });
     await recordAuditEvent(
       { actorId: user.id, action: 'api_token.revoked', targetType: 'api_token', targetId: tokenId, ip, data: { name: token.name } },
       tx,

@@ -11,8 +11,9 @@ import { toUserSummary, userSummarySelect, type UserSummary } from '@/lib/users/
 import type { UpdateUserInput } from '@/lib/users/input-schemas';
 
 /**
- * Changes a user's name, e-mail or role. Demoting the last active admin is refused (409). A role
- * change is announced so that the collaboration server re-authorises the user's open sockets.
+ * Changes a user's name, e-mail or role. Demoting the last active admin is refused (409). A change
+ * is announced: the collaboration server re-authorises the user's open sockets, and cached API
+ * token owners are forgotten.
  */
 export async function updateUser(actor: CurrentUser, userId: string, input: UpdateUserInput, ip: string | null = null): Promise<UserSummary> {
   assertCan(actor, 'user:manage');
@@ -34,10 +35,8 @@ export async function updateUser(actor: CurrentUser, userId: string, input: Upda
 
       const target = { actorId: actor.id, targetType: 'user', targetId: userId, ip };
       if (Object.keys(changes).length > 0) await recordAuditEvent({ ...target, action: 'user.updated', data: { changes } }, tx);
-      if (roleChanged) {
-        await recordAuditEvent({ ...target, action: 'user.role_changed', data: { from: before.role, to: input.role! } }, tx);
-        await publishUserEvent(tx, { type: 'user.changed', userId });
-      }
+      if (roleChanged) await recordAuditEvent({ ...target, action: 'user.role_changed', data: { from: before.role, to: input.role! } }, tx);
+      if (roleChanged || Object.keys(changes).length > 0) await publishUserEvent(tx, { type: 'user.changed', userId });
       return toUserSummary(row);
     });
   } catch (error) {
