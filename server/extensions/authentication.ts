@@ -9,9 +9,9 @@ import { ConnectionRefused } from '../socket-close';
 
 /**
  * Who may open which document, asked of the same permissions table as the HTTP routes. The token
- * only names the user and their session: role, active state and the sessions a password change
- * ended come from the database, so a demoted or deactivated user's unexpired token, or one issued
- * to a session signed out since, opens nothing more than they may open now.
+ * only names the user and their session: role, active state, a password reset and the sessions a
+ * password change ended come from the database, so a demoted, deactivated or held user's unexpired
+ * token, or one issued to a session signed out since, opens nothing more than they may open now.
  */
 export class Authentication implements Extension<CollabContext> {
   extensionName = 'factcheck-authentication';
@@ -25,9 +25,10 @@ export class Authentication implements Extension<CollabContext> {
     const claims = await this.verify(token);
     const user = await this.deps.prisma.user.findUnique({
       where: { id: claims.userId },
-      select: { id: true, name: true, role: true, active: true, sessionsValidFrom: true },
+      select: { id: true, name: true, role: true, active: true, mustChangePassword: true, sessionsValidFrom: true },
     });
     if (!user?.active) throw new ConnectionRefused('inactive-user');
+    if (user.mustChangePassword) throw new ConnectionRefused('password-reset');
     if (claims.session && sessionEnded(user.sessionsValidFrom, claims.session.signedInAt)) throw new ConnectionRefused('session-ended');
     if (!can(user.role, 'article:read')) throw new ConnectionRefused('forbidden');
 

@@ -13,9 +13,10 @@ const userEvent = z.object({ type: z.enum(['user.deactivated', 'user.changed']),
 /**
  * Ends the sockets of users who may no longer be there: at once on `user.deactivated`; on
  * `user.changed` and every `recheckIntervalMs` (a safety net for missed notifications) when the
- * database says the user is inactive, that the connection's session was ended by a password
- * change made in another session, or that the user has another role than the connection was
- * opened with (the client reconnects and is authenticated with the new role).
+ * database says the user is inactive, is held by an admin's password reset, that the connection's
+ * session was ended by a password change made in another session, or that the user has another
+ * role than the connection was opened with (the client reconnects and is authenticated with the
+ * new role).
  */
 export class UserAccess implements Extension<CollabContext> {
   extensionName = 'factcheck-user-access';
@@ -63,13 +64,17 @@ export class UserAccess implements Extension<CollabContext> {
     try {
       const users = await this.deps.prisma.user.findMany({
         where: { id: { in: userIds } },
-        select: { id: true, role: true, active: true, sessionsValidFrom: true, keptSessionId: true },
+        select: { id: true, role: true, active: true, mustChangePassword: true, sessionsValidFrom: true, keptSessionId: true },
       });
       const byId = new Map(users.map((user) => [user.id, user]));
       for (const userId of userIds) {
         const user = byId.get(userId);
         if (!user?.active) {
           this.closeUser(userId, SocketClose.deactivated);
+          continue;
+        }
+        if (user.mustChangePassword) {
+          this.closeUser(userId, SocketClose.passwordReset);
           continue;
         }
         for (const connection of [...(this.connectionsByUser.get(userId) ?? [])]) {

@@ -19,6 +19,7 @@ import { SocketClose } from '@/server/socket-close';
 import * as accountPasswordRoute from '@/app/api/account/password/route';
 import * as collabTokenRoute from '@/app/api/collab/token/route';
 import { apiTokenFor, call, sessionCookieFor, setSessionCookie } from '../support/api';
+import { resetUserPassword } from '@/lib/users/reset-user-password';
 import { createArticle, createUser, db } from '../support/db';
 import { strongPassword } from '../support/users';
 
@@ -477,6 +478,18 @@ describe('collaboration sockets and password changes', () => {
     const renewed = connect(url, article.id, await collabTokenFor({ cookie: setSessionCookie(changed.headers) }));
     await waitFor(() => renewed.synced, "the changing session's new socket to sync");
     expect(renewed.text()).toBe(corrected);
+  });
+
+  it("closes a user's sockets at once when an admin resets their password, and refuses their tokens while they are held", async () => {
+    const article = await createArticle(TEXT);
+    const { user, client } = await connectSynced(url, article.id, 'EDITOR');
+    const { client: other } = await connectSynced(url, article.id, 'EDITOR');
+
+    await resetUserPassword(await createUser('ADMIN'), user.id);
+    await waitFor(() => client.closes.some(isSocketClose), "the held user's socket to be closed");
+    expect(client.closes.filter(isSocketClose)[0]).toEqual(SocketClose.passwordReset);
+    await waitFor(() => client.failures.includes('password-reset'), 'the reconnection to be refused');
+    expect(other.disconnects).toBe(0);
   });
 
   it('refuses a socket for a token issued to a session before a password change ended it', async () => {
