@@ -5,6 +5,10 @@ import type { Connection } from '@hocuspocus/server';
 export const SocketClose = {
   deactivated: { code: 4403, reason: 'user-deactivated' },
   accessChanged: { code: 4403, reason: 'access-changed' },
+  // The socket's session was signed out by a password change made in another session.
+  sessionEnded: { code: 4401, reason: 'session-ended' },
+  // An admin reset the password: the account is held until its owner sets a new one.
+  passwordReset: { code: 4403, reason: 'password-reset' },
   malformed: { code: 1008, reason: 'malformed-message' },
   rateLimited: { code: 1008, reason: 'rate-limited' },
 } as const;

@@ -18,5 +18,7 @@ declare module 'next-auth/jwt' {
     role?: Role;
     /** Seconds since the epoch; kept as the token is re-signed (unlike `iat`, which next-auth renews). */
     signedInAt?: number;
+    /** The session's id, set at sign-in and kept for its whole life (next-auth's `jti` is renewed). */
+    sid?: string;
   }
 }

@@ -165,6 +165,14 @@ export function ArticleWorkspace({ articleId, text, viewer, initialAnnotationsJs
         notify('Your account has been deactivated: nothing more can be saved. Ask an admin if this is a mistake.', 'error');
         return;
       }
+      if (why === 'session-ended') {
+        notify('Your password was changed in another session, which signed this one out: sign in again to go on.', 'error');
+        return;
+      }
+      if (why === 'password-reset') {
+        notify('An admin reset your password: set a new one with the link they gave you to go on.', 'error');
+        return;
+      }
       // The page's controls follow the role: re-render it on the server with the new one.
       notify('An admin changed your role: this page now shows what your new role allows.', 'error');
       router.refresh();

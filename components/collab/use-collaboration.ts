@@ -31,13 +31,15 @@ interface TokenResponse {
 }
 
 /** Why the server ended this user's socket itself (server/socket-close.ts). */
-export type AccessEnded = 'access-changed' | 'user-deactivated';
+const ACCESS_ENDED = ['access-changed', 'user-deactivated', 'session-ended', 'password-reset'] as const;
+export type AccessEnded = (typeof ACCESS_ENDED)[number];
 
 /**
  * Joins the article's collaborative document: presence, carets, live text, and the committed
  * metadata events the server relays (`onEvent`). A fresh short-lived token is asked for on every
  * (re)connect. `onAccessEnded` hears when the server closed the socket because an admin changed
- * the user's role or deactivated them.
+ * the user's role, deactivated them or reset their password, or because a password change elsewhere
+ * signed this session out.
  */
 export function useCollaboration(articleId: string, onEvent: (event: ArticleEvent) => void, onAccessEnded?: (why: AccessEnded) => void): Collaboration {
   const [state, setState] = useState<Collaboration>({ provider: null, ydoc: null, synced: false, state: 'connecting', peers: [], self: null });
@@ -81,8 +83,9 @@ export function useCollaboration(articleId: string, onEvent: (event: ArticleEven
           if (!cancelled && synced) setState((s) => ({ ...s, synced: true, state: 'live' }));
         },
         onClose: ({ event }) => {
-          if (cancelled || event.code !== 4403) return;
-          if (event.reason === 'access-changed' || event.reason === 'user-deactivated') onAccessEndedRef.current?.(event.reason);
+          if (cancelled || event.code < 4000) return;
+          const why = ACCESS_ENDED.find((reason) => reason === event.reason);
+          if (why) onAccessEndedRef.current?.(why);
         },
         onStateless: ({ payload }) => {
           try {

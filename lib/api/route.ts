@@ -3,6 +3,7 @@ import { ZodError, type ZodType } from 'zod';
 import { AppError } from '@/lib/errors';
 import { getToken } from 'next-auth/jwt';
 import { findActiveUser, type CurrentUser } from '@/lib/auth/active-user';
+import type { SessionRef } from '@/lib/auth/session-ended';
 import { env } from '@/lib/env';
 import { userFromBearerToken } from '@/lib/auth/api-token';
 import type { Action } from '@/lib/auth/permissions';
@@ -11,6 +12,8 @@ import { assertCan } from '@/lib/auth/guard';
 export interface RouteContext<P> {
   req: NextRequest;
   user: CurrentUser;
+  /** The session cookie the call came with; null for `Authorization: Bearer` callers. */
+  session: SessionRef | null;
   params: P;
 }
 
@@ -28,10 +31,11 @@ export function apiRoute<P = Record<string, never>>(action: Action, handler: Han
     try {
       const bearer = req.headers.get('authorization');
       let user: CurrentUser | null;
+      let session: SessionRef | null = null;
       if (bearer) {
         user = await userFromBearerToken(bearer);
       } else {
-        user = await userFromSessionCookie(req);
+        ({ user, session } = await callerFromSessionCookie(req));
         if (user && mutating.has(req.method)) assertSameOrigin(req);
       }
       if (!user) throw new AppError('UNAUTHENTICATED', 'Sign in first (session expired, or the account is inactive).');
@@ -40,7 +44,7 @@ export function apiRoute<P = Record<string, never>>(action: Action, handler: Han
       if (user.mustChangePassword && action !== 'account:manage') {
         throw new AppError('FORBIDDEN', 'Your password was reset by an admin: set a new one before doing anything else.', { field: 'password' });
       }
-      return await handler({ req, user, params: await context.params });
+      return await handler({ req, user, session, params: await context.params });
     } catch (error) {
       return errorResponse(error);
     }
@@ -49,10 +53,13 @@ export function apiRoute<P = Record<string, never>>(action: Action, handler: Han
   return Object.assign(route, { action });
 }
 
-/** The session's user, re-checked in the database (a deactivated user is nobody). */
-async function userFromSessionCookie(req: NextRequest): Promise<CurrentUser | null> {
+/** The session's user, re-checked in the database (a deactivated user is nobody), and the session. */
+async function callerFromSessionCookie(req: NextRequest): Promise<{ user: CurrentUser | null; session: SessionRef | null }> {
   const token = await getToken({ req, secret: env().NEXTAUTH_SECRET });
-  return token?.uid ? findActiveUser(token.uid, token.signedInAt ?? 0) : null;
+  if (!token?.uid) return { user: null, session: null };
+  // A session without its signing time (made before sessions carried it) counts as the oldest.
+  const session = { id: token.sid ?? null, signedInAt: token.signedInAt ?? 0 };
+  return { user: await findActiveUser(token.uid, session.signedInAt), session };
 }
 
 function assertSameOrigin(req: NextRequest): void {

@@ -3,6 +3,7 @@
 // route (server/web-server.ts) loads without next-auth's page helpers.
 import { db } from '@/lib/db';
 import type { Role } from '@/lib/auth/roles';
+import { sessionEnded } from '@/lib/auth/session-ended';
 
 export interface CurrentUser {
   id: string;
@@ -24,7 +25,7 @@ export type CurrentUserRow = { id: string; email: string; name: string; role: Ro
  */
 export function activeUserOrNull(user: CurrentUserRow | null | undefined, sessionIssuedAt?: number): CurrentUser | null {
   if (!user || !user.active) return null;
-  if (sessionIssuedAt !== undefined && user.sessionsValidFrom && sessionIssuedAt < Math.floor(user.sessionsValidFrom.getTime() / 1000)) return null;
+  if (sessionIssuedAt !== undefined && sessionEnded(user.sessionsValidFrom, sessionIssuedAt)) return null;
   return { id: user.id, email: user.email, name: user.name, role: user.role, mustChangePassword: user.mustChangePassword };
 }
 

@@ -34,6 +34,7 @@ export const authOptions: NextAuthOptions = {
         token.uid = user.id;
         token.role = user.role;
         token.signedInAt = Math.floor(Date.now() / 1000);
+        token.sid = crypto.randomUUID();
       }
       return token;
     },

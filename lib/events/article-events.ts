@@ -19,6 +19,8 @@ export type ArticleEvent =
   // Blind review switched on or off: clients re-read the annotations and the page.
   | { type: 'article.review_mode'; articleId: string; actorId: string; blindReview: boolean };
 
+// `user.changed`: the role changed, a password change ended sessions, or an admin reset the
+// password; the collaboration server re-reads the user and closes the sockets that no longer fit.
 export type UserEvent = { type: 'user.deactivated' | 'user.changed'; userId: string };
 
 type Tx = Pick<Prisma.TransactionClient, '$executeRaw'>;

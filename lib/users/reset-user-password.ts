@@ -10,7 +10,8 @@ import { toUserSummary, userSummarySelect, type UserSummary } from '@/lib/users/
 /**
  * Clears a user's password and issues a new invitation link (returned once) for them to choose
  * another. Until they do, the old password no longer works and any session they still have is
- * held on the change-password page (`mustChangePassword`).
+ * held on the change-password page (`mustChangePassword`); `user.changed` has the collaboration
+ * server close their sockets at once.
  */
 export async function resetUserPassword(
   actor: CurrentUser,

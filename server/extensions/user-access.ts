@@ -2,6 +2,7 @@ import type { Connection, Extension, connectedPayload } from '@hocuspocus/server
 import type { ListenMeta, Sql } from 'postgres';
 import { z } from 'zod';
 import { can } from '@/lib/auth/permissions';
+import { openSocketSessionEnded } from '@/lib/auth/session-ended';
 import { USER_EVENTS_CHANNEL } from '@/lib/events/article-events';
 import type { PrismaClient } from '@/lib/prisma-client';
 import type { CollabContext, CollabLog } from '../collab-context';
@@ -12,8 +13,10 @@ const userEvent = z.object({ type: z.enum(['user.deactivated', 'user.changed']),
 /**
  * Ends the sockets of users who may no longer be there: at once on `user.deactivated`; on
  * `user.changed` and every `recheckIntervalMs` (a safety net for missed notifications) when the
- * database says the user is inactive or has another role than the connection was opened with
- * (the client reconnects and is authenticated with the new role).
+ * database says the user is inactive, is held by an admin's password reset, that the connection's
+ * session was ended by a password change made in another session, or that the user has another
+ * role than the connection was opened with (the client reconnects and is authenticated with the
+ * new role).
  */
 export class UserAccess implements Extension<CollabContext> {
   extensionName = 'factcheck-user-access';
@@ -61,7 +64,7 @@ export class UserAccess implements Extension<CollabContext> {
     try {
       const users = await this.deps.prisma.user.findMany({
         where: { id: { in: userIds } },
-        select: { id: true, role: true, active: true },
+        select: { id: true, role: true, active: true, mustChangePassword: true, sessionsValidFrom: true, keptSessionId: true },
       });
       const byId = new Map(users.map((user) => [user.id, user]));
       for (const userId of userIds) {
@@ -70,7 +73,17 @@ export class UserAccess implements Extension<CollabContext> {
           this.closeUser(userId, SocketClose.deactivated);
           continue;
         }
-        for (const connection of this.connectionsByUser.get(userId) ?? []) {
+        if (user.mustChangePassword) {
+          this.closeUser(userId, SocketClose.passwordReset);
+          continue;
+        }
+        for (const connection of [...(this.connectionsByUser.get(userId) ?? [])]) {
+          const { session } = connection.context;
+          if (session && openSocketSessionEnded(user, session)) {
+            this.deps.log(`collab: closing a connection of user ${userId} (${SocketClose.sessionEnded.reason})`);
+            closeSocket(connection, SocketClose.sessionEnded);
+            continue;
+          }
           const stale = connection.context.user.role !== user.role || connection.readOnly !== !can(user.role, 'article:correct');
           if (stale) closeSocket(connection, SocketClose.accessChanged);
         }

@@ -17,7 +17,13 @@ import { publishArticleEvent, publishUserEvent } from '@/lib/events/article-even
 import { createAnnotation } from '@/lib/annotations/create-annotation';
 import { createAnnotationInput } from '@/lib/annotations/input-schemas';
 import { COLLAB_DEFAULTS, createCollabServer, type CollabServer, type CollabServerOptions } from '@/server/collab-server-factory';
+import { SocketClose } from '@/server/socket-close';
+import * as accountPasswordRoute from '@/app/api/account/password/route';
+import * as collabTokenRoute from '@/app/api/collab/token/route';
+import { apiTokenFor, call, sessionCookieFor, setSessionCookie } from '../support/api';
+import { resetUserPassword } from '@/lib/users/reset-user-password';
 import { createArticle, createUser, db } from '../support/db';
+import { strongPassword } from '../support/users';
 
 const SECRET = process.env.COLLAB_TOKEN_SECRET!;
 
@@ -54,6 +60,8 @@ interface Client {
   failures: string[];
   stateless: string[];
   disconnects: number;
+  /** Each close the provider reported: the document's (code 1000) and the socket's own. */
+  closes: { code: number; reason: string }[];
   refusedUpdates: number;
   text(): string;
   sendRaw(bytes: Uint8Array): void;
@@ -61,7 +69,15 @@ interface Client {
 
 function connect(url: string, articleId: string, token: string): Client {
   const doc = new Y.Doc();
-  const state = { synced: false, authenticated: false, failures: [] as string[], stateless: [] as string[], disconnects: 0, refusedUpdates: 0 };
+  const state = {
+    synced: false,
+    authenticated: false,
+    failures: [] as string[],
+    stateless: [] as string[],
+    disconnects: 0,
+    closes: [] as { code: number; reason: string }[],
+    refusedUpdates: 0,
+  };
   // Node has no WebSocket of its own: the socket is given one, then the document's provider is attached to it.
   const socket = new HocuspocusProviderWebsocket({
     url,
@@ -84,6 +100,7 @@ function connect(url: string, articleId: string, token: string): Client {
     },
     onStateless: ({ payload }) => state.stateless.push(payload),
     onDisconnect: () => (state.disconnects += 1),
+    onClose: ({ event }) => state.closes.push({ code: event.code, reason: event.reason }),
     onMessage: ({ event }: onMessageParameters) => {
       if (isRefusedUpdate(new Uint8Array(event.data as ArrayBuffer))) state.refusedUpdates += 1;
     },
@@ -109,6 +126,11 @@ function disconnect(client: Client): void {
   client.socket.webSocket?.addEventListener('error', () => {});
   client.provider.destroy();
   client.socket.destroy();
+}
+
+/** The WebSocket's own close, not the document-level close message the provider reports as 1000. */
+function isSocketClose(close: { code: number }): boolean {
+  return close.code !== 1000;
 }
 
 /** The server answers each update with SyncStatus: 1 applied, 0 refused (read-only connection). */
@@ -423,6 +445,84 @@ describe('collaboration server', () => {
   });
 });
 
+/** A collaboration token as the app issues it to the caller (a session cookie, or an API token). */
+async function collabTokenFor(auth: { cookie: string } | { bearer: string }): Promise<string> {
+  const response = await call(collabTokenRoute.POST, 'POST', 'cookie' in auth ? { headers: { cookie: auth.cookie } } : { token: auth.bearer });
+  expect(response.status).toBe(200);
+  return response.json.token;
+}
+
+describe('collaboration sockets and password changes', () => {
+  let url: string;
+
+  beforeAll(async () => {
+    ({ url } = await startServer());
+  });
+
+  it("closes the sockets of the sessions a password change ended at once, while the changing session's socket stays and syncs", async () => {
+    const article = await createArticle(TEXT);
+    const user = await createUser('EDITOR');
+    const here = await sessionCookieFor(user, 120);
+    const elsewhere = await sessionCookieFor(user, 60);
+    const onHere = connect(url, article.id, await collabTokenFor(here));
+    const onElsewhere = connect(url, article.id, await collabTokenFor(elsewhere));
+    // A personal API token is no session: no password change ends it, nor its socket.
+    const byApiToken = connect(url, article.id, await collabTokenFor({ bearer: await apiTokenFor(user.id) }));
+    await waitFor(() => onHere.synced && onElsewhere.synced && byApiToken.synced, 'the three connections to sync');
+
+    const changed = await call(accountPasswordRoute.POST, 'POST', {
+      headers: { cookie: here.cookie },
+      body: { currentPassword: user.password, newPassword: strongPassword() },
+    });
+    expect(changed.status).toBe(204);
+
+    await waitFor(() => onElsewhere.closes.some(isSocketClose), "the other session's socket to be closed");
+    expect(onElsewhere.closes.filter(isSocketClose)[0]).toEqual(SocketClose.sessionEnded);
+    // Its provider reconnects on its own with the token it had, and is refused.
+    await waitFor(() => onElsewhere.failures.includes('session-ended'), 'the reconnection to be refused');
+    expect(onElsewhere.authenticated).toBe(false);
+    // …and it gets no new token.
+    expect((await call(collabTokenRoute.POST, 'POST', { headers: { cookie: elsewhere.cookie } })).status).toBe(401);
+
+    expect(onHere.disconnects).toBe(0);
+    expect(byApiToken.disconnects).toBe(0);
+    const corrected = TEXT.replace('on Monday', 'on Wednesday');
+    replaceArticleText(onHere.doc, corrected);
+    await waitFor(() => byApiToken.text() === corrected, "the changing session's edit to reach the other socket");
+    await waitFor(async () => (await db.article.findUniqueOrThrow({ where: { id: article.id } })).version === 2, 'the edit to be stored');
+    expect(onHere.disconnects).toBe(0);
+
+    // The changing session, signed again, gets tokens for new sockets.
+    const renewed = connect(url, article.id, await collabTokenFor({ cookie: setSessionCookie(changed.headers) }));
+    await waitFor(() => renewed.synced, "the changing session's new socket to sync");
+    expect(renewed.text()).toBe(corrected);
+  });
+
+  it("closes a user's sockets at once when an admin resets their password, and refuses their tokens while they are held", async () => {
+    const article = await createArticle(TEXT);
+    const { user, client } = await connectSynced(url, article.id, 'EDITOR');
+    const { client: other } = await connectSynced(url, article.id, 'EDITOR');
+
+    await resetUserPassword(await createUser('ADMIN'), user.id);
+    await waitFor(() => client.closes.some(isSocketClose), "the held user's socket to be closed");
+    expect(client.closes.filter(isSocketClose)[0]).toEqual(SocketClose.passwordReset);
+    await waitFor(() => client.failures.includes('password-reset'), 'the reconnection to be refused');
+    expect(other.disconnects).toBe(0);
+  });
+
+  it('refuses a socket for a token issued to a session before a password change ended it', async () => {
+    const article = await createArticle(TEXT);
+    const user = await createUser('REVIEWER');
+    const session = await sessionCookieFor(user, 60);
+    const token = await collabTokenFor(session);
+    await db.user.update({ where: { id: user.id }, data: { sessionsValidFrom: new Date() } });
+    const client = connect(url, article.id, token);
+    await waitFor(() => client.failures.length > 0, 'the connection to be refused');
+    expect(client.failures[0]).toBe('session-ended');
+    expect(client.synced).toBe(false);
+  });
+});
+
 describe('collaboration server safety net', () => {
   it('closes the connection of a user deactivated without a notification at the next re-check', async () => {
     const { url } = await startServer({ userRecheckIntervalMs: 300 });
@@ -432,6 +532,26 @@ describe('collaboration server safety net', () => {
     await db.user.update({ where: { id: user.id }, data: { active: false } });
     await waitFor(() => client.disconnects > 0, 'the re-check to disconnect the user');
     expect(other.disconnects).toBe(0);
+  });
+
+  it("closes the sockets of sessions a password change ended without a notification at the next re-check, and keeps the changing session's", async () => {
+    const { url } = await startServer({ userRecheckIntervalMs: 300 });
+    const article = await createArticle(TEXT);
+    const user = await createUser('EDITOR');
+    const here = await sessionCookieFor(user, 120);
+    const elsewhere = await sessionCookieFor(user, 60);
+    const onHere = connect(url, article.id, await collabTokenFor(here));
+    const onElsewhere = connect(url, article.id, await collabTokenFor(elsewhere));
+    await waitFor(() => onHere.synced && onElsewhere.synced, 'both sessions to sync');
+
+    // What a password change from `here` writes, without its notification.
+    await db.user.update({ where: { id: user.id }, data: { sessionsValidFrom: new Date(), keptSessionId: here.sid } });
+    await waitFor(() => onElsewhere.closes.some(isSocketClose), 'the re-check to close the ended session');
+    expect(onElsewhere.closes.filter(isSocketClose)[0]).toEqual(SocketClose.sessionEnded);
+    // Several more re-checks pass over the changing session's socket.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(onHere.disconnects).toBe(0);
+    expect(onHere.authenticated).toBe(true);
   });
 });
 

@@ -6,6 +6,7 @@ import { hashApiToken } from '@/lib/auth/api-token';
 import { issueCollabToken, verifyCollabToken } from '@/lib/collab/collab-token';
 import { COLLAB_COLORS, colorForUser } from '@/lib/collab/colors';
 import { POST } from '@/app/api/collab/token/route';
+import { sessionCookieFor } from '../support/api';
 import { createUser, db } from '../support/db';
 
 const SECRET = process.env.COLLAB_TOKEN_SECRET!;
@@ -24,10 +25,10 @@ async function bearerFor(userId: string): Promise<string> {
   return raw;
 }
 
-function postToken(bearer?: string): Promise<Response> {
+function postToken(bearer?: string, cookie?: string): Promise<Response> {
   const req = new NextRequest('http://localhost:3000/api/collab/token', {
     method: 'POST',
-    headers: bearer ? { authorization: `Bearer ${bearer}` } : {},
+    headers: bearer ? { authorization: `Bearer ${bearer}` } : cookie ? { cookie } : {},
   });
   return POST(req, { params: Promise.resolve({}) });
 }
@@ -36,7 +37,9 @@ describe('collaboration tokens', () => {
   it('round-trip the user, and are refused with another secret, another audience or after expiry', async () => {
     const user = { id: 'user-1', role: 'EDITOR' as const, name: 'Ada' };
     const token = await issueCollabToken(user, SECRET);
-    expect(await verifyCollabToken(token, SECRET)).toEqual({ userId: 'user-1', role: 'EDITOR', name: 'Ada' });
+    expect(await verifyCollabToken(token, SECRET)).toEqual({ userId: 'user-1', role: 'EDITOR', name: 'Ada', session: null });
+    const session = { id: 'session-1', signedInAt: 1_700_000_000 };
+    expect(await verifyCollabToken(await issueCollabToken(user, SECRET, 60, session), SECRET)).toMatchObject({ userId: 'user-1', session });
 
     await expect(verifyCollabToken(token, `${SECRET}-other`)).rejects.toThrow();
     await expect(verifyCollabToken(await issueCollabToken(user, SECRET, -1), SECRET)).rejects.toThrow();
@@ -72,10 +75,23 @@ describe('POST /api/collab/token', () => {
       expiresIn: 300,
       user: { id: user.id, name: user.name, color: colorForUser(user.id) },
     });
-    expect(await verifyCollabToken(body.token, SECRET)).toEqual({ userId: user.id, role: 'REVIEWER', name: user.name });
+    // Asked for with an API token: no session, which no password change ends.
+    expect(await verifyCollabToken(body.token, SECRET)).toEqual({ userId: user.id, role: 'REVIEWER', name: user.name, session: null });
 
     process.env.COLLAB_PUBLIC_URL = 'wss://collab.example.test';
     expect((await (await postToken(await bearerFor(user.id))).json()).url).toBe('wss://collab.example.test');
+  });
+
+  it("names the caller's session in the token, and refuses a session that a password change ended", async () => {
+    const user = await createUser('EDITOR');
+    const session = await sessionCookieFor(user, 120);
+    const response = await postToken(undefined, session.cookie);
+    expect(response.status).toBe(200);
+    const claims = await verifyCollabToken((await response.json()).token, SECRET);
+    expect(claims.session).toEqual({ id: session.sid, signedInAt: session.signedInAt });
+
+    await db.user.update({ where: { id: user.id }, data: { sessionsValidFrom: new Date() } });
+    expect((await postToken(undefined, session.cookie)).status).toBe(401);
   });
 
   it('refuses callers who are not signed in, or deactivated', async () => {

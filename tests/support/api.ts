@@ -1,14 +1,36 @@
 // Calls the real route handlers with a real request, authenticated by a personal API token
-// (`Authorization: Bearer`), the way an integration would.
-import { randomBytes } from 'node:crypto';
+// (`Authorization: Bearer`), the way an integration would, or by a browser's session cookie.
+import { randomBytes, randomUUID } from 'node:crypto';
 import { NextRequest } from 'next/server';
+import { encode } from 'next-auth/jwt';
 import { hashApiToken } from '@/lib/auth/api-token';
+import type { Role } from '@/lib/auth/roles';
 import { db } from './db';
 
 export async function apiTokenFor(userId: string): Promise<string> {
   const token = `fcd_${randomBytes(24).toString('base64url')}`;
   await db.apiToken.create({ data: { userId, name: 'test', tokenHash: hashApiToken(token) } });
   return token;
+}
+
+export const SESSION_COOKIE = 'next-auth.session-token';
+
+/**
+ * A `cookie` header for a session of `user` signed in `signedInSecondsAgo` ago, as next-auth's
+ * sign-in writes it; `sid` is the session's id.
+ */
+export async function sessionCookieFor(user: { id: string; role: Role }, signedInSecondsAgo = 60) {
+  const sid = randomUUID();
+  const signedInAt = Math.floor(Date.now() / 1000) - signedInSecondsAgo;
+  const value = await encode({ token: { uid: user.id, role: user.role, signedInAt, sid }, secret: process.env.NEXTAUTH_SECRET! });
+  return { cookie: `${SESSION_COOKIE}=${value}`, sid, signedInAt };
+}
+
+/** The session cookie a response set (a renewed session), as a `cookie` header. */
+export function setSessionCookie(headers: Headers): string {
+  const set = headers.getSetCookie().find((line) => line.startsWith(`${SESSION_COOKIE}=`));
+  if (!set) throw new Error('the response set no session cookie');
+  return set.split(';')[0]!;
 }
 
 type RouteHandler = (req: NextRequest, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
