@@ -14,7 +14,7 @@ import { verifyCredentials } from '@/lib/auth/verify-credentials';
 import { findActiveUser } from '@/lib/auth/current-user';
 import { USER_EVENTS_CHANNEL } from '@/lib/events/article-events';
 import { AppError } from '@/lib/errors';
-import { apiTokenFor, call } from '../support/api';
+import { apiTokenFor, call, sessionCookieFor } from '../support/api';
 import { createUser, db } from '../support/db';
 import { invitationToken, strongPassword, uniqueEmail, withOnlyActiveAdmins } from '../support/users';
 
@@ -282,6 +282,9 @@ describe('password reset', () => {
   it('clears the password, forces a change, holds the account until the new link is used', async () => {
     const user = await createUser('REVIEWER');
     const token = await apiTokenFor(user.id);
+    // A session from before the reset (perhaps the reason for it).
+    const { cookie: oldSession } = await sessionCookieFor(user);
+    expect((await call(verdictsRoute.GET, 'GET', { headers: { cookie: oldSession } })).status).toBe(200);
     const res = await call(resetRoute.POST, 'POST', { token: admin.token, params: { id: user.id }, headers });
     expect(res.status).toBe(200);
     expect(res.json.user).toMatchObject({ mustChangePassword: true, hasPassword: false });
@@ -305,6 +308,8 @@ describe('password reset', () => {
     expect(await db.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({ mustChangePassword: false });
     expect(await verifyCredentials(user.email, password)).toMatchObject({ ok: true });
     expect((await call(verdictsRoute.GET, 'GET', { token })).status).toBe(200);
+    // The new password does not bring the old session back: its owner signs in again.
+    expect((await call(verdictsRoute.GET, 'GET', { headers: { cookie: oldSession } })).status).toBe(401);
 
     const audit = await db.auditEvent.findMany({ where: { targetId: user.id, action: { in: ['user.password_reset', 'invitation.accepted'] } }, orderBy: { createdAt: 'asc' } });
     expect(audit.map((e) => [e.action, e.actorId])).toEqual([
