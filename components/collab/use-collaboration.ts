@@ -1,8 +1,8 @@
 'use client';
 
 import { useEffect, useRef, useState } from 'react';
-import { HocuspocusProvider, WebSocketStatus } from '@hocuspocus/provider';
-import * as Y from 'yjs';
+import type { HocuspocusProvider } from '@hocuspocus/provider';
+import type * as Y from 'yjs';
 import { apiFetch } from '@/lib/client/api-client';
 import type { ArticleEvent } from '@/lib/events/article-events';
 
@@ -30,6 +30,10 @@ interface TokenResponse {
   user: { id: string; name: string; color: string };
 }
 
+// Yjs and the Hocuspocus provider are loaded when the page joins the live document, apart from the
+// page's own scripts: the article and its highlights are drawn without them.
+const loadCollaboration = () => Promise.all([import('@hocuspocus/provider'), import('yjs')]);
+
 /** Why the server ended this user's socket itself (server/socket-close.ts). */
 const ACCESS_ENDED = ['access-changed', 'user-deactivated', 'session-ended', 'password-reset'] as const;
 export type AccessEnded = (typeof ACCESS_ENDED)[number];
@@ -51,22 +55,25 @@ export function useCollaboration(articleId: string, onEvent: (event: ArticleEven
   useEffect(() => {
     let cancelled = false;
     let provider: HocuspocusProvider | null = null;
-    const ydoc = new Y.Doc();
+    let ydoc: Y.Doc | null = null;
 
     (async () => {
       let first: TokenResponse;
+      let modules: Awaited<ReturnType<typeof loadCollaboration>>;
       try {
-        first = await apiFetch<TokenResponse>('/api/collab/token', { method: 'POST' });
+        [first, modules] = await Promise.all([apiFetch<TokenResponse>('/api/collab/token', { method: 'POST' }), loadCollaboration()]);
       } catch {
         if (!cancelled) setState((s) => ({ ...s, state: 'unavailable' }));
         return;
       }
       if (cancelled) return;
+      const [{ HocuspocusProvider, WebSocketStatus }, Y] = modules;
+      const doc = (ydoc = new Y.Doc());
       let initialToken: string | null = first.token;
       provider = new HocuspocusProvider({
         url: first.url,
         name: `article:${articleId}`,
-        document: ydoc,
+        document: doc,
         token: async () => {
           if (initialToken) {
             const token = initialToken;
@@ -96,7 +103,7 @@ export function useCollaboration(articleId: string, onEvent: (event: ArticleEven
         },
         onAwarenessChange: ({ states }) => {
           if (cancelled) return;
-          const selfId = ydoc.clientID;
+          const selfId = doc.clientID;
           const peers = states
             .filter((s) => s.user && typeof s.user.name === 'string')
             .map((s) => ({ clientId: s.clientId, name: String(s.user.name), color: String(s.user.color ?? '#555'), isSelf: s.clientId === selfId }));
@@ -104,7 +111,7 @@ export function useCollaboration(articleId: string, onEvent: (event: ArticleEven
         },
       });
       provider.setAwarenessField('user', { name: first.user.name, color: first.user.color });
-      setState((s) => ({ ...s, provider, ydoc, self: { name: first.user.name, color: first.user.color } }));
+      setState((s) => ({ ...s, provider, ydoc: doc, self: { name: first.user.name, color: first.user.color } }));
     })();
 
     const goneOffline = () => setState((s) => ({ ...s, state: s.state === 'unavailable' ? s.state : 'offline' }));
@@ -113,7 +120,7 @@ export function useCollaboration(articleId: string, onEvent: (event: ArticleEven
       cancelled = true;
       window.removeEventListener('offline', goneOffline);
       provider?.destroy();
-      ydoc.destroy();
+      ydoc?.destroy();
     };
   }, [articleId]);
 

@@ -3,14 +3,19 @@
 import { memo, useEffect, useRef, useState } from 'react';
 import { EditorContent, useEditor, type UseEditorOptions } from '@tiptap/react';
 import { Extension } from '@tiptap/core';
+import type { Transaction } from '@tiptap/pm/state';
 import StarterKit from '@tiptap/starter-kit';
 import { textToDoc } from '@/lib/anchoring/text-document';
 import { HighlightDecorations, requestHighlights, type HighlightSpec } from '@/components/editor/highlight-decorations';
 import { ReadOnlyText } from '@/components/editor/read-only-text';
-import { bindLiveDocument, type LiveDocument } from '@/components/editor/live-document';
+import type { LiveDocument } from '@/components/editor/live-document';
 import { articleOffsetMap, articlePlainText } from '@/components/editor/plain-text';
 
 export type { LiveDocument } from '@/components/editor/live-document';
+
+// The live binding (y-tiptap, Yjs) is loaded when there is a live document to bind to, not with the
+// editor: the stored text and its highlights are drawn without it.
+const loadLiveBinding = () => import('@/components/editor/live-document');
 
 export interface TextSelection {
   start: number;
@@ -52,6 +57,8 @@ export const AnnotatedArticle = memo(function AnnotatedArticle({ text, live, cor
   // Handlers change on every render; the editor's extensions are created once and call through refs.
   const handlers = useRef({ onHighlightClick, onCheckClaim, selection, correcting, highlights, activeId });
   handlers.current = { onHighlightClick, onCheckClaim, selection, correcting, highlights, activeId };
+  // Set once the live binding is loaded: until then no transaction comes from collaborators.
+  const isLiveChange = useRef<((tr: Transaction) => boolean) | null>(null);
 
   // The same options object on every render: useEditor compares it and would otherwise update the
   // editor's props each time.
@@ -61,7 +68,8 @@ export const AnnotatedArticle = memo(function AnnotatedArticle({ text, live, cor
     extensions: [
       // No hard breaks: a line is a paragraph, and offsets count one "\n" between paragraphs.
       StarterKit.configure({ undoRedo: false, hardBreak: false }),
-      ReadOnlyText.configure({ canEdit: () => handlers.current.correcting }),
+      // Corrections only through the live binding: a change made without it would reach no one.
+      ReadOnlyText.configure({ canEdit: () => handlers.current.correcting && isLiveChange.current !== null, isRemote: (tr) => isLiveChange.current?.(tr) ?? false }),
       HighlightDecorations.configure({
         onClick: (ids) => handlers.current.onHighlightClick(ids),
         // The highlights asked for when the editor is created: the top of the article's are in its first paint.
@@ -96,10 +104,17 @@ export const AnnotatedArticle = memo(function AnnotatedArticle({ text, live, cor
   // Bound to the live document once it has synced (and to a new one if it changes).
   useEffect(() => {
     if (!editor || editor.isDestroyed || !live) return;
-    const unbind = bindLiveDocument(editor, live);
-    setBoundTo(live);
+    let unbind: (() => void) | null = null;
+    let cancelled = false;
+    void loadLiveBinding().then(({ bindLiveDocument, isLiveChange: fromLive }) => {
+      if (cancelled || editor.isDestroyed) return;
+      isLiveChange.current = fromLive;
+      unbind = bindLiveDocument(editor, live);
+      setBoundTo(live);
+    }, (error: unknown) => console.error('The live document could not be loaded; the stored text stays:', error));
     return () => {
-      if (!editor.isDestroyed) unbind();
+      cancelled = true;
+      if (unbind && !editor.isDestroyed) unbind();
       setBoundTo(null);
     };
   }, [editor, live]);

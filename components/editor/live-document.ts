@@ -1,6 +1,6 @@
 import type { Editor } from '@tiptap/core';
 import { keydownHandler } from '@tiptap/pm/keymap';
-import { Plugin, PluginKey } from '@tiptap/pm/state';
+import { Plugin, PluginKey, type Transaction } from '@tiptap/pm/state';
 import { defaultSelectionBuilder, redo, undo, yCursorPlugin, yCursorPluginKey, ySyncPlugin, ySyncPluginKey, yUndoPlugin, yUndoPluginKey } from '@tiptap/y-tiptap';
 import type { HocuspocusProvider } from '@hocuspocus/provider';
 import type * as Y from 'yjs';
@@ -31,6 +31,12 @@ function caret(user: Collaborator): HTMLElement {
   label.append(document.createTextNode(String(user.name ?? '')));
   element.append(label);
   return element;
+}
+
+/** Whether a transaction brings the live document's changes (collaborators', or its first sync). */
+export function isLiveChange(tr: Transaction): boolean {
+  // As TipTap's Collaboration extension tells them (its isChangeOrigin).
+  return !!tr.getMeta(ySyncPluginKey);
 }
 
 /**

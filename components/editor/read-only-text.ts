@@ -1,10 +1,14 @@
 import { Extension } from '@tiptap/core';
-import { Plugin, PluginKey } from '@tiptap/pm/state';
-import { isChangeOrigin } from '@tiptap/extension-collaboration';
+import { Plugin, PluginKey, type Transaction } from '@tiptap/pm/state';
 
 interface ReadOnlyTextOptions {
   /** Whether this user may change the text right now (an editor in correction mode). */
   canEdit: () => boolean;
+  /**
+   * Whether a transaction brings collaborators' changes (the live document's sync): told by the
+   * live-document binding, which is loaded only when the editor goes live (before that, none does).
+   */
+  isRemote: (tr: Transaction) => boolean;
 }
 
 /**
@@ -17,14 +21,14 @@ interface ReadOnlyTextOptions {
 export const ReadOnlyText = Extension.create<ReadOnlyTextOptions>({
   name: 'readOnlyText',
   addOptions() {
-    return { canEdit: () => false };
+    return { canEdit: () => false, isRemote: () => false };
   },
   addProseMirrorPlugins() {
-    const { canEdit } = this.options;
+    const { canEdit, isRemote } = this.options;
     return [
       new Plugin({
         key: new PluginKey('read-only-text'),
-        filterTransaction: (tr) => !tr.docChanged || isChangeOrigin(tr) || canEdit(),
+        filterTransaction: (tr) => !tr.docChanged || isRemote(tr) || canEdit(),
       }),
     ];
   },
