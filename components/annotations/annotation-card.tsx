@@ -83,20 +83,33 @@ export function AnnotationCard({ annotation: summary, detail, viewer, number, re
   const isAuthor = annotation.author.id === viewer.id;
   const canEdit = isAuthor || viewer.canEditAny;
 
-  const load = useCallback(async () => {
+  const read = useCallback(async () => {
     const [c, h] = await Promise.all([
       apiFetch<{ comments: CommentDto[] }>(`/api/annotations/${annotation.id}/comments`),
       apiFetch<{ history: AnnotationHistoryEntry[] }>(`/api/annotations/${annotation.id}/history`),
     ]);
-    setComments(c.comments);
-    setHistory(h.history);
+    return { comments: c.comments, history: h.history };
   }, [annotation.id]);
 
   useEffect(() => {
     // Blind review: its comments and history stay hidden with its verdict.
-    if (annotation.blind) return;
-    load().catch(() => notify('Could not load comments and history.', 'error'));
-  }, [load, revision, summary.version, summary.blind, notify]);
+    if (summary.blind) return;
+    // n and p move this card to another annotation: a late answer about the one before is dropped.
+    let current = true;
+    read().then(
+      (loaded) => {
+        if (!current) return;
+        setComments(loaded.comments);
+        setHistory(loaded.history);
+      },
+      () => {
+        if (current) notify('Could not load comments and history.', 'error');
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [read, revision, summary.version, summary.blind, notify]);
 
   async function run(label: string, action: () => Promise<void>) {
     setBusy(label);
@@ -115,7 +128,9 @@ export function AnnotationCard({ annotation: summary, detail, viewer, number, re
     await run('comment', async () => {
       await apiFetch(`/api/annotations/${annotation.id}/comments`, { method: 'POST', json: { body: comment } });
       setComment('');
-      await load();
+      const loaded = await read();
+      setComments(loaded.comments);
+      setHistory(loaded.history);
       notify('Comment posted.');
     });
   }

@@ -217,13 +217,19 @@ export function ArticleWorkspace({ articleId, text, viewer, initialAnnotationsJs
     setDetail(annotation);
   }, []);
 
-  const open = useCallback((id: string) => {
-    setPanel({ kind: 'card', id });
-    requestAnimationFrame(() => {
-      revealHighlight(id);
-      panelRef.current?.querySelector<HTMLElement>('.annotation-card h2')?.focus();
-    });
+  /** Scrolls to the card's highlight and focuses the card, once it is drawn. */
+  const revealCard = useCallback((id: string) => {
+    revealHighlight(id);
+    panelRef.current?.querySelector<HTMLElement>('.annotation-card h2')?.focus();
   }, []);
+
+  const open = useCallback(
+    (id: string) => {
+      setPanel({ kind: 'card', id });
+      requestAnimationFrame(() => revealCard(id));
+    },
+    [revealCard],
+  );
 
   const current = activeId ? byId.get(activeId) : undefined;
   const currentDetail = current && detail?.id === current.id ? detail : null;
@@ -259,13 +265,21 @@ export function ArticleWorkspace({ articleId, text, viewer, initialAnnotationsJs
     };
   }, [currentId, detailWanted, notify]);
 
-  // Arriving from a search result: its card opens and its highlight scrolls into view.
-  const openedFromLink = useRef(false);
+  // Arriving from a link (search, the dashboard, the corrections log below the article): its card
+  // opens in this render, and its highlight scrolls into view once drawn. Each new link does, not
+  // only the first: the corrections log links to this same page.
+  const [linked, setLinked] = useState<{ id: string | undefined; opened: string | null }>({ id: undefined, opened: null });
+  if (openAnnotationId !== linked.id) {
+    const opened = openAnnotationId && byId.has(openAnnotationId) ? openAnnotationId : null;
+    setLinked({ id: openAnnotationId, opened });
+    if (opened) setPanel({ kind: 'card', id: opened });
+  }
   useEffect(() => {
-    if (openedFromLink.current || !openAnnotationId) return;
-    openedFromLink.current = true;
-    if (byId.has(openAnnotationId)) open(openAnnotationId);
-  }, [openAnnotationId, byId, open]);
+    const id = linked.opened;
+    if (!id) return;
+    const frame = requestAnimationFrame(() => revealCard(id));
+    return () => cancelAnimationFrame(frame);
+  }, [linked, revealCard]);
 
   const step = useCallback(
     (direction: 1 | -1) => {

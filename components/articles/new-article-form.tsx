@@ -1,6 +1,7 @@
 'use client';
 
 import { useState } from 'react';
+import { useRouter } from 'next/navigation';
 
 type Mode = 'paste' | 'upload';
 
@@ -9,6 +10,7 @@ export function NewArticleForm() {
   const [mode, setMode] = useState<Mode>('upload');
   const [error, setError] = useState<{ message: string; field?: string } | null>(null);
   const [pending, setPending] = useState(false);
+  const router = useRouter();
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -30,7 +32,7 @@ export function NewArticleForm() {
         setPending(false);
         return;
       }
-      window.location.assign(`/articles/${body.article.id}`);
+      router.push(`/articles/${body.article.id}`);
     } catch {
       setError({ message: 'Could not reach the server; nothing was saved. Try again.' });
       setPending(false);

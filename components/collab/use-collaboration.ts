@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useState } from 'react';
 import type { HocuspocusProvider } from '@hocuspocus/provider';
 import type * as Y from 'yjs';
 import { apiFetch } from '@/lib/client/api-client';
@@ -47,10 +47,9 @@ export type AccessEnded = (typeof ACCESS_ENDED)[number];
  */
 export function useCollaboration(articleId: string, onEvent: (event: ArticleEvent) => void, onAccessEnded?: (why: AccessEnded) => void): Collaboration {
   const [state, setState] = useState<Collaboration>({ provider: null, ydoc: null, synced: false, state: 'connecting', peers: [], self: null });
-  const onEventRef = useRef(onEvent);
-  onEventRef.current = onEvent;
-  const onAccessEndedRef = useRef(onAccessEnded);
-  onAccessEndedRef.current = onAccessEnded;
+  // The provider's callbacks call the latest handlers without the socket reconnecting when they change.
+  const emitEvent = useEffectEvent(onEvent);
+  const endAccess = useEffectEvent((why: AccessEnded) => onAccessEnded?.(why));
 
   useEffect(() => {
     let cancelled = false;
@@ -92,11 +91,11 @@ export function useCollaboration(articleId: string, onEvent: (event: ArticleEven
         onClose: ({ event }) => {
           if (cancelled || event.code < 4000) return;
           const why = ACCESS_ENDED.find((reason) => reason === event.reason);
-          if (why) onAccessEndedRef.current?.(why);
+          if (why) endAccess(why);
         },
         onStateless: ({ payload }) => {
           try {
-            onEventRef.current(JSON.parse(payload) as ArticleEvent);
+            emitEvent(JSON.parse(payload) as ArticleEvent);
           } catch {
             // Not one of ours; ignore.
           }

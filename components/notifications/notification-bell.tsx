@@ -14,7 +14,13 @@ export function NotificationBell({ initialUnread }: { initialUnread: number }) {
   const [unread, setUnread] = useState(initialUnread);
   const pathname = usePathname();
 
-  useEffect(() => setUnread(initialUnread), [initialUnread]);
+  // A fresh count from the server's render (the layout re-rendered) replaces the live one, during
+  // this render rather than in an effect's second one.
+  const [serverUnread, setServerUnread] = useState(initialUnread);
+  if (serverUnread !== initialUnread) {
+    setServerUnread(initialUnread);
+    setUnread(initialUnread);
+  }
 
   useEffect(() => {
     const source = new EventSource('/api/notifications/stream');

@@ -33,7 +33,6 @@ export function sniffEvidenceType(bytes: Uint8Array): EvidenceMediaType | null {
 /** A file name fit to store and to put in a Content-Disposition: no path, no control characters. */
 export function cleanFileName(name: string, mediaType: EvidenceMediaType): string {
   const base = name.split(/[\\/]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex
   const cleaned = base.replace(/[\u0000-\u001f\u007f"]/g, '').trim().slice(-200);
   return cleaned || `evidence.${mediaType === 'application/pdf' ? 'pdf' : mediaType.split('/')[1]}`;
 }

@@ -340,6 +340,7 @@ export class PdfFlow {
    * thousands of links of a large report. Falls back to annotate() for text other than ASCII,
    * which pdfkit writes as UTF-16.
    */
+  // eslint-disable-next-line @typescript-eslint/no-wrapper-object-types -- pdfkit writes a String object as a PDF string, a primitive as a name.
   private linkAnnotation(x: number, y: number, width: number, height: number, target: { A: { S: 'URI'; URI: string | String } } | { Dest: string }): void {
     const text = 'Dest' in target ? target.Dest : target.A.URI.valueOf();
     if (!/^[\x00-\x7f]*$/.test(text)) {

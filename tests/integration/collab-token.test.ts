@@ -14,6 +14,7 @@ const savedEnv = { ...process.env };
 
 afterEach(() => {
   for (const key of ['COLLAB_TOKEN_SECRET', 'COLLAB_PUBLIC_URL', 'COLLAB_PORT'] as const) {
+    // eslint-disable-next-line @typescript-eslint/no-dynamic-delete -- deleting is how a variable is unset (assigning undefined stores 'undefined').
     if (savedEnv[key] === undefined) delete process.env[key];
     else process.env[key] = savedEnv[key];
   }

@@ -5,7 +5,7 @@ import { NewArticleForm } from '@/components/articles/new-article-form';
 export const metadata: Metadata = { title: 'New article' };
 
 export default async function NewArticlePage() {
-  const user = await requirePage('/articles/new');
+  await requirePage('/articles/new');
   return (
     <>
       <h1>New article</h1>
