@@ -1,4 +1,4 @@
-// npm test: typecheck, unit and integration tests (vitest, real PostgreSQL), then end-to-end tests
+// npm test: typecheck, lint, unit and integration tests (vitest, real PostgreSQL), then end-to-end tests
 // (Playwright, Debian's Chromium, the real app on a fresh database). The last line is the count.
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -53,7 +53,14 @@ else {
   failures.push('typecheck');
 }
 
-// 2. Unit and integration tests.
+// 2. Lint (ESLint, as npm run lint: a warning fails it too).
+if (run('lint (eslint)', bin('eslint'), ['--max-warnings=0', '.'])) counts.passed++;
+else {
+  counts.failed++;
+  failures.push('lint');
+}
+
+// 3. Unit and integration tests.
 const vitestJson = path.join(resultsDir, 'vitest.json');
 run('unit and integration tests (vitest)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`], {
   TEST_DATABASE_URL: testDatabaseUrl,
@@ -74,7 +81,7 @@ if (vitest) {
   failures.push('vitest produced no results');
 }
 
-// 3. End-to-end tests on a fresh database with fresh demo passwords.
+// 4. End-to-end tests on a fresh database with fresh demo passwords.
 const e2eUrl = new URL(testDatabaseUrl);
 e2eUrl.pathname = `${e2eUrl.pathname}_e2e`;
 await recreateDatabase(e2eUrl.toString());
