@@ -54,3 +54,44 @@ test('[EDITOR][CORRECTIONS]: changing an approved verdict asks why, and the reas
   expect(markdown).toContain('changed from True to Mostly false');
   expect(markdown).toContain('11.2 km; 14 km includes the access ramps.');
 });
+
+test('[EDITOR][CORRECTIONS]: each link of the corrections log opens its card, also from the same article with another card open', async ({ page, browser }) => {
+  const stamp = Date.now();
+  const passages = [`The Alder bridge ${stamp} is 300 metres long`, `The Birch dam ${stamp} holds 40 million litres`];
+  const text = `${passages[0]}, says the council.\n${passages[1]}, says the utility.\n`;
+  await logIn(page, accounts.editor);
+  const article = await page.request.post('/api/articles', { multipart: { title: `Alder and Birch ${stamp}`, outlet: 'Valley News', text } });
+  expect(article.status(), await article.text()).toBe(201);
+  const articleId = (await article.json()).article.id as string;
+
+  // A reviewer rates both True; the editor approves both, then corrects both.
+  const reviewerContext = await browser.newContext();
+  const reviewer = await reviewerContext.newPage();
+  await logIn(reviewer, accounts.reviewer);
+  const ids: string[] = [];
+  for (const passage of passages) {
+    const start = text.indexOf(passage);
+    const created = await reviewer.request.post(`/api/articles/${articleId}/annotations`, {
+      data: { start, end: start + passage.length, exact: passage, verdict: 'true', rationale: 'As published.', sources: [{ url: 'https://example.org/valley' }], submit: true },
+    });
+    expect(created.status(), await created.text()).toBe(201);
+    ids.push((await created.json()).annotation.id as string);
+  }
+  await reviewerContext.close();
+  for (const id of ids) {
+    const approved = await page.request.post(`/api/annotations/${id}/status`, { data: { version: 1, action: 'approve' } });
+    expect(approved.status(), await approved.text()).toBe(200);
+    const { version } = (await approved.json()).annotation as { version: number };
+    const corrected = await page.request.patch(`/api/annotations/${id}`, { data: { version, verdict: 'mostly-false', correctionNote: 'The survey says otherwise.' } });
+    expect(corrected.status(), await corrected.text()).toBe(200);
+  }
+
+  // Opened on the first; the log's link to the second (this same page, another ?annotation) opens the second.
+  await page.goto(`/articles/${articleId}?annotation=${ids[0]}`);
+  await waitForArticle(page);
+  const quote = page.getByTestId('annotation-card').locator('blockquote').first();
+  await expect(quote).toHaveText(passages[0]!);
+  await page.getByTestId('corrections-log').getByRole('link', { name: new RegExp(`Birch dam ${stamp}`) }).click();
+  await expect(page).toHaveURL(new RegExp(`\\?annotation=${ids[1]}$`));
+  await expect(quote).toHaveText(passages[1]!);
+});
