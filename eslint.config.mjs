@@ -23,6 +23,11 @@ const config = [
     },
   },
   {
+    // No React here (Node and Playwright programs): a callback named `use`, as Playwright names it, is not React's use().
+    files: ['bench/**', 'scripts/**', 'e2e/**'],
+    rules: { 'react-hooks/rules-of-hooks': 'off' },
+  },
+  {
     // Named default exports help Fast Refresh and devtools name components; these are plain objects read by their runner.
     files: ['bench/**', '*.config.{js,mjs}'],
     rules: { 'import/no-anonymous-default-export': 'off' },
