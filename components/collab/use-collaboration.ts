@@ -82,11 +82,17 @@ export function useCollaboration(articleId: string, onEvent: (event: ArticleEven
           return (await apiFetch<TokenResponse>('/api/collab/token', { method: 'POST' })).token;
         },
         onStatus: ({ status }) => {
-          if (cancelled) return;
-          setState((s) => ({ ...s, state: status === WebSocketStatus.Connected ? 'live' : s.state === 'live' ? 'offline' : s.state === 'unavailable' ? 'unavailable' : 'connecting' }));
+          // An open socket is not yet live: the document is once the server has let it in and
+          // synced it (onSynced, on every reconnect). A socket that opens only to be refused (a
+          // deactivated user's) must not show "Live".
+          if (cancelled || status === WebSocketStatus.Connected) return;
+          setState((s) => ({ ...s, state: s.state === 'live' ? 'offline' : s.state === 'unavailable' ? 'unavailable' : 'connecting' }));
         },
         onSynced: ({ state: synced }) => {
           if (!cancelled && synced) setState((s) => ({ ...s, synced: true, state: 'live' }));
+        },
+        onAuthenticationFailed: () => {
+          if (!cancelled) setState((s) => ({ ...s, state: 'unavailable' }));
         },
         onClose: ({ event }) => {
           if (cancelled || event.code < 4000) return;
