@@ -10,6 +10,7 @@ import { assertSubmittable, unknownVerdict } from '@/lib/annotations/resolve-ver
 import type { Verdict } from '@/lib/generated/prisma/client';
 import type { CreateAnnotationInput } from '@/lib/annotations/input-schemas';
 import { usableEvidence } from '@/lib/evidence/evidence-files';
+import { forgetSnapshot, recalledSnapshot, rememberSnapshot, type ArticleSnapshot } from '@/lib/annotations/create-snapshots';
 
 export interface CreateResult {
   annotation: AnnotationDto;
@@ -20,7 +21,10 @@ export interface CreateResult {
 /**
  * Creates an annotation, its sources and its history entry atomically, in one SQL statement (the
  * hot path of the API: one round trip where an interactive transaction took seven), then announces
- * it to the article's live clients. With an idempotency key, a retried request returns the
+ * it to the article's live clients. The passage is checked against the article's text as this
+ * process last read it (lib/annotations/create-snapshots.ts), and the statement writes only if
+ * the article still has that version and the verdict those values; else the text is read again,
+ * so a burst of creates on one article reads it once. With an idempotency key, a retried request returns the
  * annotation the first one made instead of a duplicate, through the unique index on (author, key)
  * even when the two race.
  */
@@ -32,108 +36,134 @@ export async function createAnnotation(
 ): Promise<CreateResult> {
   assertCan(user, 'annotation:create');
   try {
-    const [article, evidence] = await Promise.all([
-      readArticleAndVerdict(articleId, input.verdict),
-      usableEvidence(user, input.sources.map((s) => s.evidenceId)),
-    ]);
-    if (!article) throw new AppError('NOT_FOUND', 'No such article.');
-    const { verdict } = article;
-    if (input.end > article.text.length || input.start >= input.end) {
-      throw new AppError('UNPROCESSABLE', `end: the range ${input.start}–${input.end} is outside the article (length ${article.text.length})`, {
-        field: 'end',
-      });
-    }
-    const anchor = describeRange(article.text, input.start, input.end);
-    if (anchor.quote.exact !== input.exact) {
-      throw new AppError('CONFLICT', 'exact: the article text at this range has changed; reload the article and select the passage again', {
-        field: 'exact',
-      });
-    }
-    if (input.submit) assertSubmittable(verdict, input.sources.length);
+    const evidenceRead = usableEvidence(user, input.sources.map((s) => s.evidenceId));
+    evidenceRead.catch(() => {}); // awaited below: an error thrown before then must not leave it unhandled
+    // The article's text as last read if there is one (the insert checks its version), else read.
+    let recalled = recalledSnapshot(articleId, input.verdict);
+    for (let attempt = 0; ; attempt++) {
+      if (attempt === 3) {
+        throw new AppError('CONFLICT', 'exact: the article text is being corrected right now; reload the article and select the passage again', { field: 'exact' });
+      }
+      const fromMemory = recalled !== null;
+      const snapshot = recalled ?? (await readArticleAndVerdict(articleId, input.verdict));
+      recalled = null;
+      if (!snapshot) throw new AppError('NOT_FOUND', 'No such article.');
+      if (!fromMemory) rememberSnapshot(articleId, snapshot.article, snapshot.verdict);
+      const { article, verdict } = snapshot;
+      let anchor: ReturnType<typeof describeRange>;
+      try {
+        anchor = checkedAnchor(article.text, input);
+        if (input.submit) assertSubmittable(verdict, input.sources.length);
+      } catch (error) {
+        // What was remembered may be out of date: the answer is the database's, not the memory's.
+        if (fromMemory) {
+          forgetSnapshot(articleId, input.verdict);
+          continue;
+        }
+        throw error;
+      }
+      const evidence = await evidenceRead;
 
-    const id = randomUUID();
-    // Milliseconds, as Prisma stores them: timestamp(3) columns hold UTC wall-clock time.
-    const now = new Date();
-    const nowText = now.toISOString();
-    const status = input.submit ? 'SUBMITTED' : 'DRAFT';
-    const sources = input.sources.map((source, position) => ({
-      id: randomUUID(),
-      position,
-      url: source.url,
-      title: source.title,
-      publisher: source.publisher,
-      excerpt: source.excerpt,
-      accessedAt: source.accessedAt ? new Date(source.accessedAt).toISOString() : null,
-      evidenceId: source.evidenceId ?? null,
-    }));
-    const history = { status, verdict: verdict?.label ?? null, rationale: input.rationale, sources: input.sources.map((s) => s.url) };
-    const event = { type: 'annotation.created' as const, articleId, annotationId: id, actorId: user.id };
-    const inserted = await db.$queryRaw<{ id: string }[]>`
-      WITH annotation AS (
-        INSERT INTO "Annotation" (id, "articleId", "authorId", "verdictId", rationale, status, "statusChangedById", "statusChangedAt",
-          "quoteExact", "quotePrefix", "quoteSuffix", "positionStart", "positionEnd", "idempotencyKey", "createdAt", "updatedAt")
-        VALUES (${id}, ${articleId}, ${user.id}, ${verdict?.id ?? null}, ${input.rationale}, ${status}::"AnnotationStatus",
-          ${input.submit ? user.id : null}, ${input.submit ? nowText : null}::timestamp(3),
-          ${anchor.quote.exact}, ${anchor.quote.prefix}, ${anchor.quote.suffix}, ${anchor.position.start}, ${anchor.position.end},
-          ${idempotencyKey}, ${nowText}::timestamp(3), ${nowText}::timestamp(3))
-        ON CONFLICT ("authorId", "idempotencyKey") DO NOTHING
-        RETURNING id
-      ), sources AS (
-        INSERT INTO "Source" (id, "annotationId", position, url, title, publisher, excerpt, "accessedAt", "evidenceId")
-        SELECT s.id, annotation.id, s.position, s.url, s.title, s.publisher, s.excerpt, s."accessedAt"::timestamp(3), s."evidenceId"
-        FROM annotation, jsonb_to_recordset(${JSON.stringify(sources)}::jsonb)
-          AS s(id text, position int, url text, title text, publisher text, excerpt text, "accessedAt" text, "evidenceId" text)
-      ), history AS (
-        INSERT INTO "AnnotationEvent" (id, "annotationId", "actorId", kind, data, "createdAt")
-        SELECT ${randomUUID()}, annotation.id, ${user.id}, 'created', ${JSON.stringify(history)}::jsonb, ${nowText}::timestamp(3)
-        FROM annotation
-      )
-      SELECT id FROM annotation`;
-    if (inserted.length === 0) {
-      // The key was used before (or by a request racing this one): answer with what it made.
-      const existing = idempotencyKey ? await findByKey(user.id, idempotencyKey) : null;
-      if (!existing) throw new AppError('CONFLICT', 'Idempotency-Key: this key was just used by a request that did not finish; retry.');
-      return { annotation: existing, created: false };
+      const id = randomUUID();
+      // Milliseconds, as Prisma stores them: timestamp(3) columns hold UTC wall-clock time.
+      const now = new Date();
+      const nowText = now.toISOString();
+      const status = input.submit ? 'SUBMITTED' : 'DRAFT';
+      const sources = input.sources.map((source, position) => ({
+        id: randomUUID(),
+        position,
+        url: source.url,
+        title: source.title,
+        publisher: source.publisher,
+        excerpt: source.excerpt,
+        accessedAt: source.accessedAt ? new Date(source.accessedAt).toISOString() : null,
+        evidenceId: source.evidenceId ?? null,
+      }));
+      const history = { status, verdict: verdict?.label ?? null, rationale: input.rationale, sources: input.sources.map((s) => s.url) };
+      // Written only if the article still has the text (version) the anchor was computed on, and
+      // the verdict the values validated against: else nothing is, and it is read again.
+      const [written] = await db.$queryRaw<{ id: string | null; current: boolean }[]>`
+        WITH current AS (
+          SELECT 1 FROM "Article" a
+          WHERE a.id = ${articleId} AND a.version = ${article.version}
+            AND (${verdict === null}::boolean OR EXISTS (
+              SELECT 1 FROM "Verdict" v
+              WHERE v.id = ${verdict?.id ?? null} AND v.key = ${verdict?.key ?? null} AND v.label = ${verdict?.label ?? null}
+                AND v.color = ${verdict?.color ?? null} AND v."ratingValue" = ${verdict?.ratingValue ?? null}::int
+                AND v."requiresSource" = ${verdict?.requiresSource ?? null}::boolean AND v.position = ${verdict?.position ?? null}::int))
+        ), annotation AS (
+          INSERT INTO "Annotation" (id, "articleId", "authorId", "verdictId", rationale, status, "statusChangedById", "statusChangedAt",
+            "quoteExact", "quotePrefix", "quoteSuffix", "positionStart", "positionEnd", "idempotencyKey", "createdAt", "updatedAt")
+          SELECT ${id}, ${articleId}, ${user.id}, ${verdict?.id ?? null}, ${input.rationale}, ${status}::"AnnotationStatus",
+            ${input.submit ? user.id : null}, ${input.submit ? nowText : null}::timestamp(3),
+            ${anchor.quote.exact}, ${anchor.quote.prefix}, ${anchor.quote.suffix}, ${anchor.position.start}, ${anchor.position.end},
+            ${idempotencyKey}, ${nowText}::timestamp(3), ${nowText}::timestamp(3)
+          FROM current
+          ON CONFLICT ("authorId", "idempotencyKey") DO NOTHING
+          RETURNING id
+        ), sources AS (
+          INSERT INTO "Source" (id, "annotationId", position, url, title, publisher, excerpt, "accessedAt", "evidenceId")
+          SELECT s.id, annotation.id, s.position, s.url, s.title, s.publisher, s.excerpt, s."accessedAt"::timestamp(3), s."evidenceId"
+          FROM annotation, jsonb_to_recordset(${JSON.stringify(sources)}::jsonb)
+            AS s(id text, position int, url text, title text, publisher text, excerpt text, "accessedAt" text, "evidenceId" text)
+        ), history AS (
+          INSERT INTO "AnnotationEvent" (id, "annotationId", "actorId", kind, data, "createdAt")
+          SELECT ${randomUUID()}, annotation.id, ${user.id}, 'created', ${JSON.stringify(history)}::jsonb, ${nowText}::timestamp(3)
+          FROM annotation
+        )
+        SELECT (SELECT id FROM annotation) AS id, EXISTS (SELECT 1 FROM current) AS current`;
+      if (!written!.current) {
+        // Corrected (or the verdict changed) since it was read: read it again and re-check.
+        forgetSnapshot(articleId, input.verdict);
+        continue;
+      }
+      if (written!.id === null) {
+        // The key was used before (or by a request racing this one): answer with what it made.
+        const existing = idempotencyKey ? await findByKey(user.id, idempotencyKey) : null;
+        if (!existing) throw new AppError('CONFLICT', 'Idempotency-Key: this key was just used by a request that did not finish; retry.');
+        return { annotation: existing, created: false };
+      }
+      const event = { type: 'annotation.created' as const, articleId, annotationId: id, actorId: user.id };
+      await announceCreated(event);
+      // Built from what was written, without reading it back.
+      const author = { id: user.id, name: user.name };
+      const row: AnnotationRow = {
+        id,
+        articleId,
+        authorId: user.id,
+        verdictId: verdict?.id ?? null,
+        verdict,
+        rationale: input.rationale,
+        status,
+        version: 1,
+        quoteExact: anchor.quote.exact,
+        quotePrefix: anchor.quote.prefix,
+        quoteSuffix: anchor.quote.suffix,
+        positionStart: anchor.position.start,
+        positionEnd: anchor.position.end,
+        orphaned: false,
+        idempotencyKey,
+        author,
+        statusChangedById: input.submit ? user.id : null,
+        statusChangedBy: input.submit ? author : null,
+        statusChangedAt: input.submit ? now : null,
+        threadResolvedAt: null,
+        threadResolvedById: null,
+        threadResolvedBy: null,
+        deletedAt: null,
+        deletedById: null,
+        createdAt: now,
+        updatedAt: now,
+        sources: sources.map((s) => ({
+          ...s,
+          annotationId: id,
+          accessedAt: s.accessedAt ? new Date(s.accessedAt) : null,
+          evidence: s.evidenceId ? evidence.get(s.evidenceId)! : null,
+        })),
+        _count: { comments: 0 },
+      };
+      return { annotation: toAnnotationDto(row), created: true };
     }
-    await announceCreated(event);
-    // Built from what was written, without reading it back.
-    const author = { id: user.id, name: user.name };
-    const row: AnnotationRow = {
-      id,
-      articleId,
-      authorId: user.id,
-      verdictId: verdict?.id ?? null,
-      verdict,
-      rationale: input.rationale,
-      status,
-      version: 1,
-      quoteExact: anchor.quote.exact,
-      quotePrefix: anchor.quote.prefix,
-      quoteSuffix: anchor.quote.suffix,
-      positionStart: anchor.position.start,
-      positionEnd: anchor.position.end,
-      orphaned: false,
-      idempotencyKey,
-      author,
-      statusChangedById: input.submit ? user.id : null,
-      statusChangedBy: input.submit ? author : null,
-      statusChangedAt: input.submit ? now : null,
-      threadResolvedAt: null,
-      threadResolvedById: null,
-      threadResolvedBy: null,
-      deletedAt: null,
-      deletedById: null,
-      createdAt: now,
-      updatedAt: now,
-      sources: sources.map((s) => ({
-        ...s,
-        annotationId: id,
-        accessedAt: s.accessedAt ? new Date(s.accessedAt) : null,
-        evidence: s.evidenceId ? evidence.get(s.evidenceId)! : null,
-      })),
-      _count: { comments: 0 },
-    };
-    return { annotation: toAnnotationDto(row), created: true };
   } catch (error) {
     // A retry of a request that succeeded returns what it made, even if the text has changed since.
     if (idempotencyKey && error instanceof AppError && error.code !== 'NOT_FOUND') {
@@ -162,19 +192,34 @@ async function announceCreated(event: Extract<ArticleEvent, { type: 'annotation.
   }
 }
 
-type ArticleVerdictRow = { text: string; verdictId: string | null } & Omit<Verdict, 'id'>;
+type ArticleVerdictRow = { text: string; version: number; verdictId: string | null } & Omit<Verdict, 'id'>;
 
-/** The article's text and the chosen verdict (null for none) in one round trip. */
-async function readArticleAndVerdict(articleId: string, verdictKey: string | null): Promise<{ text: string; verdict: Verdict | null } | null> {
+/** The article's text and version and the chosen verdict (null for none) in one round trip. */
+async function readArticleAndVerdict(articleId: string, verdictKey: string | null): Promise<{ article: ArticleSnapshot; verdict: Verdict | null } | null> {
   const [row] = await db.$queryRaw<ArticleVerdictRow[]>`
-    SELECT a.text, v.id AS "verdictId", v.key, v.label, v.color, v."ratingValue", v."requiresSource", v.position
+    SELECT a.text, a.version, v.id AS "verdictId", v.key, v.label, v.color, v."ratingValue", v."requiresSource", v.position
     FROM "Article" a LEFT JOIN "Verdict" v ON v.key = ${verdictKey}
     WHERE a.id = ${articleId}`;
   if (!row) return null;
-  if (verdictKey === null) return { text: row.text, verdict: null };
+  const article = { text: row.text, version: row.version };
+  if (verdictKey === null) return { article, verdict: null };
   if (row.verdictId === null) throw unknownVerdict(verdictKey);
-  const { text, verdictId, ...verdict } = row;
-  return { text, verdict: { id: verdictId, ...verdict } };
+  const { text: _text, version: _version, verdictId, ...verdict } = row;
+  return { article, verdict: { id: verdictId, ...verdict } };
+}
+
+/** The passage's selectors, if the range is inside the text and the text there is `exact`. */
+function checkedAnchor(text: string, input: CreateAnnotationInput): ReturnType<typeof describeRange> {
+  if (input.end > text.length || input.start >= input.end) {
+    throw new AppError('UNPROCESSABLE', `end: the range ${input.start}–${input.end} is outside the article (length ${text.length})`, { field: 'end' });
+  }
+  const anchor = describeRange(text, input.start, input.end);
+  if (anchor.quote.exact !== input.exact) {
+    throw new AppError('CONFLICT', 'exact: the article text at this range has changed; reload the article and select the passage again', {
+      field: 'exact',
+    });
+  }
+  return anchor;
 }
 
 async function findByKey(authorId: string, idempotencyKey: string): Promise<AnnotationDto | null> {

@@ -85,6 +85,39 @@ describe('annotations API', () => {
     expect(other.json.annotation.id).not.toBe(first.json.annotation.id);
   });
 
+  it('anchors on the text and verdict as they are now, when another process has corrected the article or changed the verdict', async () => {
+    const own = await createArticle('The budget grew by 4 percent.\nExports fell sharply.\n');
+    const post = (body: unknown) => call(articleAnnotations.POST, 'POST', { token: tokens.editor, body, params: { id: own.id } });
+    const first = await post({ start: 19, end: 28, exact: '4 percent', verdict: 'false', rationale: 'r' });
+    expect(first.status).toBe(201);
+    // Corrected elsewhere (another web process, the collaboration server): the text moved on a version.
+    await db.article.update({ where: { id: own.id }, data: { text: 'The budget grew by 3.5 percent.\nExports fell sharply.\n', version: { increment: 1 } } });
+    const moved = await post({ start: 19, end: 30, exact: '3.5 percent', verdict: 'false', rationale: 'r' });
+    expect(moved.status).toBe(201);
+    expect(moved.json.annotation.target).toMatchObject({ exact: '3.5 percent', start: 19, end: 30, suffix: '.\nExports fell sharply.\n' });
+    // Corrected again after the passage only: the passage still fits the text last read, but the
+    // anchor (its suffix) is taken from the text as it is now.
+    await db.article.update({ where: { id: own.id }, data: { text: 'The budget grew by 3.5 percent.\nExports rose.\n', version: { increment: 1 } } });
+    const after = await post({ start: 19, end: 30, exact: '3.5 percent', verdict: 'false', rationale: 'r' });
+    expect(after.status).toBe(201);
+    expect(after.json.annotation.target.suffix).toBe('.\nExports rose.\n');
+    // A passage of the old text is now refused, even at offsets that fit.
+    const stale = await post({ start: 19, end: 28, exact: '4 percent', verdict: 'false', rationale: 'r' });
+    expect(stale.status).toBe(409);
+    expect(stale.json.field).toBe('exact');
+    // The verdict's label changed elsewhere: the answer carries the new one.
+    const verdict = await db.verdict.findUniqueOrThrow({ where: { key: 'false' } });
+    await db.verdict.update({ where: { key: 'false' }, data: { label: 'Not true' } });
+    try {
+      const relabelled = await post({ start: 32, end: 39, exact: 'Exports', verdict: 'false', rationale: 'r' });
+      expect(relabelled.status).toBe(201);
+      expect(relabelled.json.annotation.verdict).toMatchObject({ key: 'false', label: 'Not true' });
+    } finally {
+      await db.verdict.update({ where: { key: 'false' }, data: { label: verdict.label } });
+    }
+    expect(await db.annotation.count({ where: { articleId: own.id } })).toBe(4);
+  });
+
   it('refuses a stale update with 409 and the current state, and keeps the winner', async () => {
     const created = (await create(tokens.reviewer, { ...range('Jared Kushner'), verdict: 'true', sources: [source] })).json.annotation;
     const first = await call(annotationRoute.PATCH, 'PATCH', { token: tokens.reviewer, params: { id: created.id }, body: { version: 1, rationale: 'first' } });
