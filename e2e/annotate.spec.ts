@@ -12,6 +12,8 @@ function highlight(page: Page, id: string) {
 }
 
 test('[REVIEWER][ANNOTATE]: check a claim, overlap it, refuse a stranger, approve it, see the history', async ({ browser }) => {
+  // Three users' sessions through a whole review: about 40 s here, over 60 s when other runs load the machine.
+  test.slow();
   const reviewerB = await ensureExtraUser('reviewer-b@factcheck.local', 'Rafa Reviewer', 'REVIEWER');
 
   // Reviewer A: highlight "four documents", False, one source, submit.
