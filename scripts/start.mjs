@@ -7,6 +7,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadOrCreateSecrets, SECRET_KEYS } from './dev-secrets.mjs';
+import { addCompileHints } from './compile-hints.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const dataDir = process.env.FACTCHECK_DATA_DIR ?? path.join(root, '.data');
@@ -121,6 +122,10 @@ if (!existsSync(buildId) || statSync(buildId).mtimeMs < newestSourceTime()) {
   log('building the app (next build)…');
   run(bin('next'), ['build']);
 }
+// V8 compile hints on the build's browser scripts (scripts/compile-hints.mjs), also for a build
+// made by `next build` alone; already hinted scripts are left as they are.
+const hinted = addCompileHints(root);
+if (hinted) log(`compile hints added to ${hinted} browser scripts`);
 
 if (existsSync(path.join(root, 'server', 'collab-server.ts'))) {
   // node --import tsx (not the tsx wrapper): signals reach the server process itself.
