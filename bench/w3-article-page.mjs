@@ -1,6 +1,8 @@
 // Workload 3: the article page of a 20,000-word article with 2,000 annotations. Server response
 // time of GET /articles/:id with a session, then in Chromium: the time until every highlight's
-// badge is painted, long tasks (> 200 ms) while loading and while scrolling through the page.
+// badge is painted, long tasks (> 200 ms) while loading and while scrolling through the page, on
+// first visits (a new browser context each, empty cache) and on repeat visits (one on-disk
+// profile that loaded the page twice before: HTTP and V8 code caches warm).
 // Baseline: the same article with no annotations.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
