@@ -124,8 +124,13 @@ if (!existsSync(buildId) || statSync(buildId).mtimeMs < newestSourceTime()) {
 }
 // V8 compile hints on the build's browser scripts (scripts/compile-hints.mjs), also for a build
 // made by `next build` alone; already hinted scripts are left as they are.
-const hinted = addCompileHints(root);
-if (hinted) log(`compile hints added to ${hinted} browser scripts`);
+try {
+  const hinted = addCompileHints(root);
+  if (hinted) log(`compile hints added to ${hinted} browser scripts`);
+} catch (error) {
+  // A read-only deployment of a build made without them: the app runs, only repeat visits are slower.
+  log(`compile hints not added (${error instanceof Error ? error.message : error}); the app runs without them`);
+}
 
 if (existsSync(path.join(root, 'server', 'collab-server.ts'))) {
   // node --import tsx (not the tsx wrapper): signals reach the server process itself.
