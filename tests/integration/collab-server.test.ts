@@ -452,6 +452,17 @@ async function collabTokenFor(auth: { cookie: string } | { bearer: string }): Pr
   return response.json.token;
 }
 
+/** One editor signed in twice (`here` earlier than `elsewhere`), both sessions on one new article. */
+async function twoSessionsOnAnArticle(url: string) {
+  const article = await createArticle(TEXT);
+  const user = await createUser('EDITOR');
+  const here = await sessionCookieFor(user, 120);
+  const elsewhere = await sessionCookieFor(user, 60);
+  const onHere = connect(url, article.id, await collabTokenFor(here));
+  const onElsewhere = connect(url, article.id, await collabTokenFor(elsewhere));
+  return { article, user, here, elsewhere, onHere, onElsewhere };
+}
+
 describe('collaboration sockets and password changes', () => {
   let url: string;
 
@@ -460,12 +471,7 @@ describe('collaboration sockets and password changes', () => {
   });
 
   it("closes the sockets of the sessions a password change ended at once, while the changing session's socket stays and syncs", async () => {
-    const article = await createArticle(TEXT);
-    const user = await createUser('EDITOR');
-    const here = await sessionCookieFor(user, 120);
-    const elsewhere = await sessionCookieFor(user, 60);
-    const onHere = connect(url, article.id, await collabTokenFor(here));
-    const onElsewhere = connect(url, article.id, await collabTokenFor(elsewhere));
+    const { article, user, here, elsewhere, onHere, onElsewhere } = await twoSessionsOnAnArticle(url);
     // A personal API token is no session: no password change ends it, nor its socket.
     const byApiToken = connect(url, article.id, await collabTokenFor({ bearer: await apiTokenFor(user.id) }));
     await waitFor(() => onHere.synced && onElsewhere.synced && byApiToken.synced, 'the three connections to sync');
@@ -536,12 +542,7 @@ describe('collaboration server safety net', () => {
 
   it("closes the sockets of sessions a password change ended without a notification at the next re-check, and keeps the changing session's", async () => {
     const { url } = await startServer({ userRecheckIntervalMs: 300 });
-    const article = await createArticle(TEXT);
-    const user = await createUser('EDITOR');
-    const here = await sessionCookieFor(user, 120);
-    const elsewhere = await sessionCookieFor(user, 60);
-    const onHere = connect(url, article.id, await collabTokenFor(here));
-    const onElsewhere = connect(url, article.id, await collabTokenFor(elsewhere));
+    const { user, here, onHere, onElsewhere } = await twoSessionsOnAnArticle(url);
     await waitFor(() => onHere.synced && onElsewhere.synced, 'both sessions to sync');
 
     // What a password change from `here` writes, without its notification.
