@@ -1,7 +1,7 @@
 // Small helpers shared by the benchmark's workloads: statistics, process memory, a PRNG, logins,
 // and the plain-text table.
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -43,6 +43,25 @@ export function cpuMs(pid) {
   } catch {
     return null;
   }
+}
+
+/**
+ * CPU time used so far by every PostgreSQL process on the machine (server, backends, WAL writer…),
+ * in ms: the database's share of a phase is the difference between two readings. A backend that
+ * exits in between takes its time with it; the app and the bench keep their connections pooled.
+ */
+export function postgresCpuMs() {
+  let total = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() !== 'postgres') continue;
+    } catch {
+      continue;
+    }
+    total += cpuMs(entry) ?? 0;
+  }
+  return total;
 }
 
 const CLOCK_TICKS = (() => {
