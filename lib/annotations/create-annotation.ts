@@ -4,12 +4,14 @@ import type { CurrentUser } from '@/lib/auth/current-user';
 import { assertCan } from '@/lib/auth/guard';
 import { AppError } from '@/lib/errors';
 import { describeRange } from '@/lib/anchoring/selectors';
-import { publishArticleEvent, type ArticleEvent } from '@/lib/events/article-events';
+import type { ArticleEvent } from '@/lib/events/article-events';
+import { announceArticleEvent } from '@/lib/events/announce-article-event';
 import { annotationInclude, toAnnotationDto, type AnnotationDto, type AnnotationRow } from '@/lib/annotations/annotation-dto';
 import { assertSubmittable, unknownVerdict } from '@/lib/annotations/resolve-verdict';
 import type { Verdict } from '@/lib/generated/prisma/client';
 import type { CreateAnnotationInput } from '@/lib/annotations/input-schemas';
 import { usableEvidence } from '@/lib/evidence/evidence-files';
+import { insertAnnotation } from '@/lib/annotations/insert-annotations';
 import { forgetSnapshot, recalledSnapshot, rememberSnapshot, type ArticleSnapshot } from '@/lib/annotations/create-snapshots';
 
 export interface CreateResult {
@@ -20,8 +22,9 @@ export interface CreateResult {
 
 /**
  * Creates an annotation, its sources and its history entry atomically, in one SQL statement (the
- * hot path of the API: one round trip where an interactive transaction took seven), then announces
- * it to the article's live clients. The passage is checked against the article's text as this
+ * hot path of the API: one round trip where an interactive transaction took seven, shared with the
+ * creates of concurrent requests: lib/annotations/insert-annotations.ts), then announces it to the
+ * article's live clients. The passage is checked against the article's text as this
  * process last read it (lib/annotations/create-snapshots.ts), and the statement writes only if
  * the article still has that version and the verdict those values; else the text is read again,
  * so a burst of creates on one article reads it once. With an idempotency key, a retried request returns the
@@ -82,42 +85,33 @@ export async function createAnnotation(
       const history = { status, verdict: verdict?.label ?? null, rationale: input.rationale, sources: input.sources.map((s) => s.url) };
       // Written only if the article still has the text (version) the anchor was computed on, and
       // the verdict the values validated against: else nothing is, and it is read again.
-      const [written] = await db.$queryRaw<{ id: string | null; current: boolean }[]>`
-        WITH current AS (
-          SELECT 1 FROM "Article" a
-          WHERE a.id = ${articleId} AND a.version = ${article.version}
-            AND (${verdict === null}::boolean OR EXISTS (
-              SELECT 1 FROM "Verdict" v
-              WHERE v.id = ${verdict?.id ?? null} AND v.key = ${verdict?.key ?? null} AND v.label = ${verdict?.label ?? null}
-                AND v.color = ${verdict?.color ?? null} AND v."ratingValue" = ${verdict?.ratingValue ?? null}::int
-                AND v."requiresSource" = ${verdict?.requiresSource ?? null}::boolean AND v.position = ${verdict?.position ?? null}::int))
-        ), annotation AS (
-          INSERT INTO "Annotation" (id, "articleId", "authorId", "verdictId", rationale, status, "statusChangedById", "statusChangedAt",
-            "quoteExact", "quotePrefix", "quoteSuffix", "positionStart", "positionEnd", "idempotencyKey", "createdAt", "updatedAt")
-          SELECT ${id}, ${articleId}, ${user.id}, ${verdict?.id ?? null}, ${input.rationale}, ${status}::"AnnotationStatus",
-            ${input.submit ? user.id : null}, ${input.submit ? nowText : null}::timestamp(3),
-            ${anchor.quote.exact}, ${anchor.quote.prefix}, ${anchor.quote.suffix}, ${anchor.position.start}, ${anchor.position.end},
-            ${idempotencyKey}, ${nowText}::timestamp(3), ${nowText}::timestamp(3)
-          FROM current
-          ON CONFLICT ("authorId", "idempotencyKey") DO NOTHING
-          RETURNING id
-        ), sources AS (
-          INSERT INTO "Source" (id, "annotationId", position, url, title, publisher, excerpt, "accessedAt", "evidenceId")
-          SELECT s.id, annotation.id, s.position, s.url, s.title, s.publisher, s.excerpt, s."accessedAt"::timestamp(3), s."evidenceId"
-          FROM annotation, jsonb_to_recordset(${JSON.stringify(sources)}::jsonb)
-            AS s(id text, position int, url text, title text, publisher text, excerpt text, "accessedAt" text, "evidenceId" text)
-        ), history AS (
-          INSERT INTO "AnnotationEvent" (id, "annotationId", "actorId", kind, data, "createdAt")
-          SELECT ${randomUUID()}, annotation.id, ${user.id}, 'created', ${JSON.stringify(history)}::jsonb, ${nowText}::timestamp(3)
-          FROM annotation
-        )
-        SELECT (SELECT id FROM annotation) AS id, EXISTS (SELECT 1 FROM current) AS current`;
-      if (!written!.current) {
+      const outcome = await insertAnnotation({
+        id,
+        articleId,
+        articleVersion: article.version,
+        authorId: user.id,
+        verdict,
+        rationale: input.rationale,
+        status,
+        statusChangedById: input.submit ? user.id : null,
+        statusChangedAt: input.submit ? nowText : null,
+        quoteExact: anchor.quote.exact,
+        quotePrefix: anchor.quote.prefix,
+        quoteSuffix: anchor.quote.suffix,
+        positionStart: anchor.position.start,
+        positionEnd: anchor.position.end,
+        idempotencyKey,
+        createdAt: nowText,
+        eventId: randomUUID(),
+        history,
+        sources,
+      });
+      if (!outcome.current) {
         // Corrected (or the verdict changed) since it was read: read it again and re-check.
         forgetSnapshot(articleId, input.verdict);
         continue;
       }
-      if (written!.id === null) {
+      if (!outcome.written) {
         // The key was used before (or by a request racing this one): answer with what it made.
         const existing = idempotencyKey ? await findByKey(user.id, idempotencyKey) : null;
         if (!existing) throw new AppError('CONFLICT', 'Idempotency-Key: this key was just used by a request that did not finish; retry.');
@@ -186,7 +180,7 @@ export async function createAnnotation(
  */
 async function announceCreated(event: Extract<ArticleEvent, { type: 'annotation.created' }>): Promise<void> {
   try {
-    await publishArticleEvent(db, event);
+    await announceArticleEvent(event);
   } catch (error) {
     console.error(`annotations: created ${event.annotationId}, but the live event was not sent:`, error instanceof Error ? error.message : error);
   }
