@@ -65,7 +65,13 @@ export function NotificationList({ initial }: { initial: NotificationDto[] }) {
                 {!n.read && <span className="sr-only">Unread: </span>}
                 <strong>{n.actor.name}</strong> {what[n.kind]} in “{n.article.title}”
               </a>
-              {n.excerpt && <p className="notification-excerpt">“{n.excerpt.length > 160 ? `${n.excerpt.slice(0, 160)}…` : n.excerpt}”</p>}
+              {n.blind ? (
+                <p className="notification-excerpt muted" data-testid="notification-blind">
+                  Blind review: you will see what was said once you have submitted your own check of this passage.
+                </p>
+              ) : (
+                n.excerpt && <p className="notification-excerpt">“{n.excerpt.length > 160 ? `${n.excerpt.slice(0, 160)}…` : n.excerpt}”</p>
+              )}
               <p className="muted small">{when(n.createdAt)}</p>
             </li>
           );

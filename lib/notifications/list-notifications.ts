@@ -3,6 +3,7 @@ import { db } from '@/lib/db';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { assertCan } from '@/lib/auth/guard';
 import type { NotificationKind } from '@/lib/notifications/record-notifications';
+import { hiddenAnnotationIds, seesEverything } from '@/lib/annotations/blind-review';
 
 export interface NotificationDto {
   id: string;
@@ -10,7 +11,10 @@ export interface NotificationDto {
   actor: { id: string; name: string };
   article: { id: string; title: string };
   annotationId: string | null;
+  /** What was said (a comment, a review note); empty when `blind`. */
   excerpt: string;
+  /** On an annotation blind review hides from this user until they submit their own check of the passage. */
+  blind: boolean;
   createdAt: string;
   read: boolean;
 }
@@ -27,6 +31,7 @@ export async function listNotifications(user: CurrentUser): Promise<{ notificati
     }),
     unreadCount(user),
   ]);
+  const hidden = await blindedAnnotations(user, rows.map((row) => row.annotationId));
   return {
     unread,
     notifications: rows.map((row) => ({
@@ -35,11 +40,36 @@ export async function listNotifications(user: CurrentUser): Promise<{ notificati
       actor: row.actor,
       article: row.article,
       annotationId: row.annotationId,
-      excerpt: row.excerpt,
+      excerpt: row.annotationId && hidden.has(row.annotationId) ? '' : row.excerpt,
+      blind: row.annotationId !== null && hidden.has(row.annotationId),
       createdAt: row.createdAt.toISOString(),
       read: row.readAt !== null,
     })),
   };
+}
+
+/**
+ * Of these annotations, those blind review hides from the user: a comment mentioning them on
+ * another reviewer's annotation would otherwise tell them what it says before they have submitted
+ * their own check of the passage (the same rule as every read route: lib/annotations/blind-review.ts).
+ */
+async function blindedAnnotations(user: CurrentUser, annotationIds: (string | null)[]): Promise<Set<string>> {
+  const ids = [...new Set(annotationIds.filter((id): id is string => id !== null))];
+  if (ids.length === 0 || seesEverything(user, true)) return new Set();
+  const select = { id: true, articleId: true, authorId: true, status: true, positionStart: true, positionEnd: true } as const;
+  const notified = await db.annotation.findMany({ where: { id: { in: ids }, authorId: { not: user.id }, article: { blindReview: true } }, select });
+  if (notified.length === 0) return new Set();
+  const articleIds = [...new Set(notified.map((a) => a.articleId))];
+  const mine = await db.annotation.findMany({
+    where: { articleId: { in: articleIds }, authorId: user.id, deletedAt: null, status: { in: ['SUBMITTED', 'APPROVED', 'CHANGES_REQUESTED'] } },
+    select,
+  });
+  const hidden = new Set<string>();
+  for (const articleId of articleIds) {
+    const rows = [...notified, ...mine].filter((a) => a.articleId === articleId);
+    for (const id of hiddenAnnotationIds(user, true, rows)) hidden.add(id);
+  }
+  return hidden;
 }
 
 export async function unreadCount(user: { id: string }): Promise<number> {

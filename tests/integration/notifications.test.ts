@@ -60,7 +60,7 @@ describe('notifications', () => {
     expect(res.status).toBe(201);
     const forMentioned = await inbox(mentioned);
     expect(forMentioned.unread).toBe(1);
-    expect(forMentioned.notifications[0]).toMatchObject({ kind: 'mention', actor: { id: commenter.id }, article: { id: articleId, title: 'Vellmar ferry' }, annotationId, excerpt: body, read: false });
+    expect(forMentioned.notifications[0]).toMatchObject({ kind: 'mention', actor: { id: commenter.id }, article: { id: articleId, title: 'Vellmar ferry' }, annotationId, excerpt: body, blind: false, read: false });
     expect((await inbox(author)).notifications.map((n: { kind: string }) => n.kind)).toEqual(['comment']);
     expect((await inbox(commenter)).unread).toBe(0);
     // Announced after the commit, to the recipients only.
@@ -104,6 +104,27 @@ describe('notifications', () => {
     expect((await inbox(mentioned)).unread).toBe(before);
     expect((await call(readRoute.POST, 'POST', { token: author.token, body: { all: true } })).json.unread).toBe(0);
     for (const body of [{}, { ids: [] }, { all: false }, { ids: 'x' }]) expect((await call(readRoute.POST, 'POST', { token: author.token, body })).status).toBe(422);
+  });
+
+  it('under blind review, a mention on another reviewer’s annotation does not show what was said until the mentioned reviewer has submitted their own check', async () => {
+    const blindArticle = (await createArticle(text, 'Vellmar ferry, blind')).id;
+    await db.article.update({ where: { id: blindArticle }, data: { blindReview: true } });
+    const check = (who: Person, verdict: string) =>
+      call(articleAnnotations.POST, 'POST', {
+        token: who.token,
+        params: { id: blindArticle },
+        body: { start: 0, end: passage.length, exact: passage, verdict, sources: [{ url: 'https://example.org/vellmar' }], submit: true },
+      });
+    const theirs = (await check(author, 'false')).json.annotation.id;
+    const body = `@${mentioned.name} I rated this False: the operator's own report says 1,200 a day.`;
+    expect((await call(commentsRoute.POST, 'POST', { token: editor.token, params: { id: theirs }, body: { body } })).status).toBe(201);
+    const mention = async () => (await inbox(mentioned)).notifications.find((n: { annotationId: string; kind: string }) => n.annotationId === theirs && n.kind === 'mention');
+    expect(await mention()).toMatchObject({ kind: 'mention', blind: true, excerpt: '' });
+    // The author (their own annotation) sees the comment.
+    expect((await inbox(author)).notifications.find((n: { annotationId: string }) => n.annotationId === theirs)).toMatchObject({ kind: 'comment', blind: false, excerpt: body });
+    // Once the mentioned reviewer has submitted their own check of the passage, it shows.
+    expect((await check(mentioned, 'true')).status).toBe(201);
+    expect(await mention()).toMatchObject({ blind: false, excerpt: body });
   });
 
   it('streams the unread count as a server-sent event, and lists people to mention', async () => {
