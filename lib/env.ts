@@ -8,6 +8,9 @@ const schema = z.object({
   NEXTAUTH_SECRET: z.string().min(32, 'NEXTAUTH_SECRET (or AUTH_SECRET) must be at least 32 characters'),
   COLLAB_TOKEN_SECRET: z.string().min(32).optional(),
   COLLAB_PUBLIC_URL: z.string().optional(),
+  // The fact-checking organization named as the author of exported ClaimReviews.
+  PUBLISHER_NAME: z.string().trim().min(1).max(200).optional(),
+  PUBLISHER_URL: z.url({ protocol: /^https?$/, error: 'PUBLISHER_URL must be an http(s) URL' }).optional(),
 });
 
 export type Env = z.infer<typeof schema>;

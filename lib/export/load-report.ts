@@ -8,6 +8,8 @@ import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { buildReport, type Report, type ReportOptions } from '@/lib/export/report-model';
 import type { ExportFormat } from '@/lib/export/index';
 import { describeCorrection, listCorrections } from '@/lib/articles/list-corrections';
+import { env } from '@/lib/env';
+import { defaultPublisherName } from '@/lib/export/to-json-ld';
 
 /**
  * Loads an article and its live annotations into the report model every export format renders,
@@ -37,7 +39,16 @@ export async function loadReport(
     generatedAt: new Date(),
     generatedBy: { name: user.name },
     baseUrl,
-    corrections: corrections.map((correction) => ({ at: correction.at, by: correction.by, text: describeCorrection(correction) })),
+    corrections: corrections.map((correction) => ({
+      at: correction.at,
+      by: correction.by,
+      annotationId: correction.annotationId,
+      from: correction.from,
+      to: correction.to,
+      note: correction.note,
+      text: describeCorrection(correction),
+    })),
+    publisher: { name: env().PUBLISHER_NAME ?? defaultPublisherName, url: env().PUBLISHER_URL ?? baseUrl },
     annotations: rows.map((row) => ({
       id: row.id,
       quote: { exact: row.quoteExact, prefix: row.quotePrefix, suffix: row.quoteSuffix },

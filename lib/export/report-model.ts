@@ -73,10 +73,25 @@ export interface ReportOptions {
   includeComments: boolean;
 }
 
+/** A change of an approved verdict, from the article's corrections log. */
 export interface ReportCorrection {
   at: Date;
   by: string;
+  /** The annotation whose verdict changed. */
+  annotationId: string;
+  /** The verdicts' labels, null for none. */
+  from: string | null;
+  to: string | null;
+  /** Why it changed. */
+  note: string;
+  /** The whole entry in one line, as printed reports show it. */
   text: string;
+}
+
+/** The organization publishing the reviews (ClaimReview's author): PUBLISHER_NAME and PUBLISHER_URL. */
+export interface ReportPublisher {
+  name: string;
+  url: string;
 }
 
 export interface Report {
@@ -88,6 +103,8 @@ export interface Report {
   /** Absolute origin of the app, without a trailing slash. */
   baseUrl: string;
   corrections?: ReportCorrection[];
+  /** Defaults to "Factcheck desk" at `baseUrl`. */
+  publisher?: ReportPublisher;
 }
 
 export type ReportAnnotationInput = Omit<ReportAnnotation, 'number'>;

@@ -29,13 +29,23 @@ const columns: Column[] = [
   { header: 'created_at', value: (a) => a.createdAt.toISOString() },
 ];
 
+/** Each change of the annotation's approved verdict, from the corrections log, one per line. */
+function correctionsColumn(report: Report): Column {
+  const byAnnotation = new Map<string, string[]>();
+  for (const c of report.corrections ?? []) {
+    const line = `${c.at.toISOString()} ${c.by}: ${c.from ?? 'no verdict'} → ${c.to ?? 'no verdict'}. ${c.note}`;
+    byAnnotation.set(c.annotationId, [...(byAnnotation.get(c.annotationId) ?? []), line]);
+  }
+  return { header: 'corrections', value: (a) => (byAnnotation.get(a.id) ?? []).join('\n') };
+}
+
 const commentsColumn: Column = {
   header: 'comments',
   value: (a) => a.comments.map((c) => `${c.createdAt.toISOString()} ${c.author}: ${c.body}`).join('\n'),
 };
 
 export function toCsv(report: Report): string {
-  const used = report.options.includeComments ? [...columns, commentsColumn] : columns;
+  const used = [...columns, correctionsColumn(report), ...(report.options.includeComments ? [commentsColumn] : [])];
   const rows = [
     used.map((column) => column.header),
     ...report.annotations.map((annotation) => used.map((column) => column.value(annotation))),

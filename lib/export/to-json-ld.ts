@@ -1,15 +1,18 @@
 // Two JSON-LD views of a report: the W3C Web Annotation Data Model (every annotation, with its
 // selectors) and schema.org ClaimReview (one per annotation that has a verdict).
-import type { Report, ReportAnnotation, ReportSource, ReportVerdict } from './report-model';
+import type { Report, ReportAnnotation, ReportCorrection, ReportSource, ReportVerdict } from './report-model';
 import { isoDay } from './report-model';
 
 const webAnnotationContext = 'http://www.w3.org/ns/anno.jsonld';
 
 interface TextualBody {
   type: 'TextualBody';
-  purpose: 'assessing' | 'describing';
+  purpose: 'assessing' | 'describing' | 'commenting';
   value: string;
   format: 'text/plain';
+  /** A correction's: when and by whom it was made. */
+  created?: string;
+  creator?: { type: 'Person'; name: string };
 }
 
 // anno.jsonld defines no `title` term, so the source's title goes in `label` (rdfs:label), which it does.
@@ -62,7 +65,7 @@ export function toWebAnnotationCollection(report: Report): WebAnnotationCollecti
       id: `${id}#page-1`,
       type: 'AnnotationPage',
       startIndex: 0,
-      items: report.annotations.map((annotation) => toWebAnnotation(annotation, report.baseUrl, articleUrl(report))),
+      items: report.annotations.map((annotation) => toWebAnnotation(annotation, report.baseUrl, articleUrl(report), correctionsOf(report, annotation.id))),
     },
   };
 }
@@ -72,8 +75,11 @@ export type WebAnnotationSubject = Pick<ReportAnnotation, 'id' | 'quote' | 'posi
   author: { name: string };
 };
 
-/** One annotation in the W3C Web Annotation Data Model, on the article at `targetSource`. */
-export function toWebAnnotation(annotation: WebAnnotationSubject, baseUrl: string, targetSource: string): WebAnnotation {
+/**
+ * One annotation in the W3C Web Annotation Data Model, on the article at `targetSource`. Each
+ * correction of its approved verdict is a commenting body, with its date and author.
+ */
+export function toWebAnnotation(annotation: WebAnnotationSubject, baseUrl: string, targetSource: string, corrections: ReportCorrection[] = []): WebAnnotation {
   return {
     id: `${baseUrl}/api/annotations/${encodeURIComponent(annotation.id)}`,
     type: 'Annotation',
@@ -89,8 +95,23 @@ export function toWebAnnotation(annotation: WebAnnotationSubject, baseUrl: strin
         { type: 'TextPositionSelector', ...annotation.position },
       ],
     },
-    body: annotationBodies(annotation),
+    body: [
+      ...annotationBodies(annotation),
+      ...corrections.map((c): TextualBody => ({
+        type: 'TextualBody',
+        purpose: 'commenting',
+        value: `Correction: ${c.text}`,
+        format: 'text/plain',
+        created: c.at.toISOString(),
+        creator: { type: 'Person', name: c.by },
+      })),
+    ],
   };
+}
+
+/** The corrections log's entries for one annotation, oldest first. */
+function correctionsOf(report: Report, annotationId: string): ReportCorrection[] {
+  return (report.corrections ?? []).filter((c) => c.annotationId === annotationId);
 }
 
 function annotationBodies(annotation: WebAnnotationSubject): (TextualBody | SourceBody)[] {
@@ -146,12 +167,22 @@ interface Rating {
   worstRating?: 1;
 }
 
+interface CorrectionComment {
+  '@type': 'CorrectionComment';
+  text: string;
+  datePublished: string;
+}
+
 export interface ClaimReview {
   '@context': 'https://schema.org';
   '@type': 'ClaimReview';
   url: string;
   claimReviewed: string;
   datePublished: string;
+  /** The day of the last correction, when there is one. */
+  dateModified?: string;
+  /** Each change of the approved verdict since, with the reason (schema.org CreativeWork.correction). */
+  correction?: CorrectionComment[];
   author: SchemaThing;
   reviewRating: Rating;
   itemReviewed: {
@@ -162,8 +193,8 @@ export interface ClaimReview {
   };
 }
 
-/** The organization that publishes the reviews (schema.org wants the fact-checker here, not a person). */
-export const reviewPublisher = 'Factcheck desk';
+/** The organization that publishes the reviews, unless PUBLISHER_NAME names it (schema.org wants the fact-checker here, not a person). */
+export const defaultPublisherName = 'Factcheck desk';
 
 export function toClaimReviews(report: Report): ClaimReview[] {
   return report.annotations.flatMap((annotation) =>
@@ -174,13 +205,21 @@ export function toClaimReviews(report: Report): ClaimReview[] {
 function toClaimReview(report: Report, annotation: ReportAnnotation, verdict: ReportVerdict): ClaimReview {
   const { article } = report;
   const outlet: SchemaThing = { '@type': 'Organization', name: article.outlet };
+  const publisher = report.publisher ?? { name: defaultPublisherName, url: report.baseUrl };
+  const corrections = correctionsOf(report, annotation.id);
   return {
     '@context': 'https://schema.org',
     '@type': 'ClaimReview',
     url: `${report.baseUrl}/articles/${encodeURIComponent(article.id)}#annotation-${encodeURIComponent(annotation.id)}`,
     claimReviewed: annotation.quote.exact,
     datePublished: isoDay(annotation.approvedAt ?? annotation.updatedAt),
-    author: { '@type': 'Organization', name: reviewPublisher, url: report.baseUrl },
+    ...(corrections.length > 0
+      ? {
+          dateModified: isoDay(corrections.at(-1)!.at),
+          correction: corrections.map((c): CorrectionComment => ({ '@type': 'CorrectionComment', text: c.text, datePublished: isoDay(c.at) })),
+        }
+      : {}),
+    author: { '@type': 'Organization', name: publisher.name, url: publisher.url },
     reviewRating: rating(verdict),
     itemReviewed: {
       '@type': 'Claim',

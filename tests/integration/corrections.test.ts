@@ -71,6 +71,14 @@ describe('corrections log', () => {
       expect(String(report.json)).toContain('52 million euros, not 40.');
       expect(String(report.json)).toMatch(/changed from True to Mostly false/);
     }
+    // The data formats carry it on the annotation: a CSV column, a Web Annotation body, a ClaimReview correction.
+    for (const format of ['csv', 'jsonld', 'claimreview']) {
+      const report = await call(exportRoute.GET, 'GET', { token: editor.token, params: { id: articleId }, path: `/api/articles/${articleId}/export?format=${format}` });
+      expect(report.status).toBe(200);
+      const body = typeof report.json === 'string' ? report.json : JSON.stringify(report.json);
+      expect(body).toContain('52 million euros, not 40.');
+      expect(body).toMatch(/True → Mostly false|changed from True to Mostly false/);
+    }
   });
 
   it('also records the correction when the author (a reviewer) changes their approved verdict, which sends it back for review', async () => {

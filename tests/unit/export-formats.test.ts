@@ -86,6 +86,16 @@ const annotations: ReportAnnotationInput[] = [
   }),
 ];
 
+const fixtureCorrection = {
+  at: day('2026-03-04'),
+  by: 'Eddie Editor',
+  annotationId: 'ann-initiative',
+  from: 'True',
+  to: 'Mostly true',
+  note: 'The framework was revised on 3 March.',
+  text: 'Fixed the spelling of “Zelenskiy”.',
+};
+
 function fixtureReport(options: Partial<ReportOptions> = {}, article: Partial<Report['article']> = {}): Report {
   return buildReport({
     article: {
@@ -104,7 +114,7 @@ function fixtureReport(options: Partial<ReportOptions> = {}, article: Partial<Re
     generatedAt: new Date('2026-03-05T12:00:00Z'),
     generatedBy: { name: 'Eddie Editor' },
     baseUrl: 'https://desk.example.org',
-    corrections: [{ at: day('2026-03-04'), by: 'Eddie Editor', text: 'Fixed the spelling of “Zelenskiy”.' }],
+    corrections: [fixtureCorrection],
   });
 }
 
@@ -160,6 +170,20 @@ describe('Web Annotation JSON-LD', () => {
     expect(collection.first.items[3].body.map((b) => b.purpose)).toEqual(['describing']);
   });
 
+  it('carries a correction of the approved verdict as a commenting body of its annotation, with its date and author', () => {
+    expect(collection.first.items[1].body.at(-1)).toEqual({
+      type: 'TextualBody',
+      purpose: 'commenting',
+      value: `Correction: ${fixtureCorrection.text}`,
+      format: 'text/plain',
+      created: fixtureCorrection.at.toISOString(),
+      creator: { type: 'Person', name: 'Eddie Editor' },
+    });
+    for (const item of [collection.first.items[0], collection.first.items[2], collection.first.items[3]]) {
+      expect(item.body.map((b) => b.purpose)).not.toContain('commenting');
+    }
+  });
+
   it('targets the desk copy when the article has no URL of its own', () => {
     const items = toWebAnnotationCollection(fixtureReport({}, { url: null })).first.items;
     expect(items[0].target.source).toBe('https://desk.example.org/articles/art-1');
@@ -188,6 +212,20 @@ describe('ClaimReview JSON-LD', () => {
         appearance: { '@type': 'NewsArticle', url: 'https://news.example.com/kremlin-peace', headline: fixtureReport().article.title },
       },
     });
+  });
+
+  it('carries the corrections of its verdict (schema.org correction) and the day of the last as dateModified', () => {
+    expect(reviews[1]).toMatchObject({
+      dateModified: '2026-03-04',
+      correction: [{ '@type': 'CorrectionComment', text: fixtureCorrection.text, datePublished: '2026-03-04' }],
+    });
+    expect(reviews[0]).not.toHaveProperty('correction');
+    expect(reviews[0]).not.toHaveProperty('dateModified');
+  });
+
+  it('names the publisher configured (PUBLISHER_NAME, PUBLISHER_URL) as the author', () => {
+    const report = { ...fixtureReport(), publisher: { name: 'Vellmar Fact Check', url: 'https://factcheck.vellmar.example' } };
+    expect(toClaimReviews(report)[0]!.author).toEqual({ '@type': 'Organization', name: 'Vellmar Fact Check', url: 'https://factcheck.vellmar.example' });
   });
 
   it('gives verdicts off the scale (0) only a name', () => {
@@ -249,7 +287,7 @@ describe('CSV', () => {
     const [header, ...rows] = parseCsv(csv.slice(1));
     expect(header).toEqual([
       'number', 'id', 'verdict', 'status', 'quote', 'start', 'end', 'orphaned', 'rationale', 'sources', 'evidence',
-      'reviewer', 'approver', 'approved_at', 'created_at', 'comments',
+      'reviewer', 'approver', 'approved_at', 'created_at', 'corrections', 'comments',
     ]);
     expect(rows).toHaveLength(4);
     const cell = (row: string[], name: string) => row[header.indexOf(name)];
@@ -260,11 +298,14 @@ describe('CSV', () => {
     expect(cell(rows[2], 'sources')).toBe(`'=HYPERLINK("x") <https://example.org/x?a=1&b=2> | Sneaky <javascript:alert(2)>`);
     expect(cell(rows[3], 'approver')).toBe('');
     expect(cell(rows[3], 'comments')).toBe('2026-03-03T09:30:00.000Z Eddie Editor: Check the Kremlin readout.');
+    expect(cell(rows[1], 'corrections')).toBe(`${fixtureCorrection.at.toISOString()} Eddie Editor: True → Mostly true. The framework was revised on 3 March.`);
+    expect(rows.filter((r) => cell(r, 'corrections') !== '')).toHaveLength(1);
   });
 
   it('leaves the comments column out unless comments are included', () => {
     const [header] = parseCsv(toCsv(fixtureReport({ includeComments: false })).slice(1));
     expect(header).not.toContain('comments');
+    expect(header).toContain('corrections');
   });
 });
 
