@@ -26,8 +26,12 @@ test('[EDITOR][BLIND_REVIEW]: in blind mode a second reviewer cannot see the fir
   const firstId = (await first.json()).annotation.id as string;
   await aContext.close();
 
-  // Reviewer B sees that the passage was checked, not how.
+  // The editor asks reviewer B about it in a comment on A's annotation.
   const b = await ensureExtraUser(`blind-b-${stamp}@factcheck.local`, `Bea Blind ${stamp}`, 'REVIEWER');
+  const mention = await page.request.post(`/api/annotations/${firstId}/comments`, { data: { body: `@${b.name} A found 61.8 m; can you check the survey?` } });
+  expect(mention.status(), await mention.text()).toBe(201);
+
+  // Reviewer B sees that the passage was checked, not how: nor does the mention's notification say.
   const bContext = await browser.newContext();
   const reviewer = await bContext.newPage();
   await logIn(reviewer, b);
@@ -42,6 +46,14 @@ test('[EDITOR][BLIND_REVIEW]: in blind mode a second reviewer cannot see the fir
   expect((await reviewer.request.get(`/api/annotations/${firstId}`)).status()).toBe(403);
   const listed = await (await reviewer.request.get(`/api/articles/${articleId}/annotations`)).json();
   expect(listed.annotations[0]).toMatchObject({ blind: true, verdict: null, rationale: '' });
+  await reviewer.getByTestId('notification-bell').click();
+  const notice = reviewer.getByTestId('notification').first();
+  await expect(notice).toContainText(`${accounts.editor.name} mentioned you in a comment`);
+  await expect(notice.getByTestId('notification-blind')).toBeVisible();
+  await expect(notice).not.toContainText('61.8');
+  await reviewer.screenshot({ path: test.info().outputPath('blind-notification.png') });
+  await reviewer.goto(`/articles/${articleId}?annotation=${firstId}`);
+  await waitForArticle(reviewer);
 
   // B submits their own check of an overlapping passage: A's verdict shows.
   await reviewer.keyboard.press('Escape');

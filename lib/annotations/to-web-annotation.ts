@@ -1,8 +1,9 @@
 import type { AnnotationDto } from '@/lib/annotations/annotation-dto';
 import { toWebAnnotation } from '@/lib/export/to-json-ld';
+import type { ReportCorrection } from '@/lib/export/report-model';
 
-/** One annotation of the API as a W3C Web Annotation (JSON-LD), mapped by the export's own code. */
-export function annotationToWebAnnotation(annotation: AnnotationDto, baseUrl: string) {
+/** One annotation of the API as a W3C Web Annotation (JSON-LD), mapped by the export's own code, with the corrections of its approved verdict. */
+export function annotationToWebAnnotation(annotation: AnnotationDto, baseUrl: string, corrections: ReportCorrection[] = []) {
   const subject = {
     id: annotation.id,
     quote: { exact: annotation.target.exact, prefix: annotation.target.prefix, suffix: annotation.target.suffix },
@@ -20,6 +21,6 @@ export function annotationToWebAnnotation(annotation: AnnotationDto, baseUrl: st
   };
   return {
     '@context': 'http://www.w3.org/ns/anno.jsonld',
-    ...toWebAnnotation(subject, baseUrl, `${baseUrl}/articles/${encodeURIComponent(annotation.articleId)}`),
+    ...toWebAnnotation(subject, baseUrl, `${baseUrl}/articles/${encodeURIComponent(annotation.articleId)}`, corrections),
   };
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { db } from '@/lib/db';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { assertCan } from '@/lib/auth/guard';
+import type { ReportCorrection } from '@/lib/export/report-model';
 
 export interface ArticleCorrection {
   id: string;
@@ -37,6 +38,12 @@ export async function listCorrections(user: CurrentUser, articleId: string): Pro
     const { verdict, note, quote } = data.data;
     return [{ id: event.id, annotationId: event.annotationId, at: event.createdAt, by: event.actor.name, quote, from: verdict.from, to: verdict.to, note }];
   });
+}
+
+/** An entry as the report formats take it (lib/export/report-model.ts). */
+export function reportCorrection(correction: ArticleCorrection): ReportCorrection {
+  const { at, by, annotationId, from, to, note } = correction;
+  return { at, by, annotationId, from, to, note, text: describeCorrection(correction) };
 }
 
 /** One line of the log, as reports print it. */

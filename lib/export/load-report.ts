@@ -7,7 +7,7 @@ import { AppError } from '@/lib/errors';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { buildReport, type Report, type ReportOptions } from '@/lib/export/report-model';
 import type { ExportFormat } from '@/lib/export/index';
-import { describeCorrection, listCorrections } from '@/lib/articles/list-corrections';
+import { listCorrections, reportCorrection } from '@/lib/articles/list-corrections';
 import { env } from '@/lib/env';
 import { defaultPublisherName } from '@/lib/export/to-json-ld';
 
@@ -39,15 +39,7 @@ export async function loadReport(
     generatedAt: new Date(),
     generatedBy: { name: user.name },
     baseUrl,
-    corrections: corrections.map((correction) => ({
-      at: correction.at,
-      by: correction.by,
-      annotationId: correction.annotationId,
-      from: correction.from,
-      to: correction.to,
-      note: correction.note,
-      text: describeCorrection(correction),
-    })),
+    corrections: corrections.map(reportCorrection),
     publisher: { name: env().PUBLISHER_NAME ?? defaultPublisherName, url: env().PUBLISHER_URL ?? baseUrl },
     annotations: rows.map((row) => ({
       id: row.id,

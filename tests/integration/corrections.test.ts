@@ -79,6 +79,9 @@ describe('corrections log', () => {
       expect(body).toContain('52 million euros, not 40.');
       expect(body).toMatch(/True → Mostly false|changed from True to Mostly false/);
     }
+    // And the annotation's own Web Annotation from the API.
+    const single = await call(annotationRoute.GET, 'GET', { token: reviewer.token, params: { id: annotationId }, headers: { accept: 'application/ld+json' } });
+    expect(single.json.body.at(-1)).toMatchObject({ type: 'TextualBody', purpose: 'commenting', creator: { type: 'Person', name: editor.name }, value: expect.stringContaining('52 million euros, not 40.') });
   });
 
   it('also records the correction when the author (a reviewer) changes their approved verdict, which sends it back for review', async () => {

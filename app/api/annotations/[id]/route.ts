@@ -5,13 +5,15 @@ import { updateAnnotation } from '@/lib/annotations/update-annotation';
 import { deleteAnnotation } from '@/lib/annotations/delete-annotation';
 import { deleteAnnotationInput, updateAnnotationInput } from '@/lib/annotations/input-schemas';
 import { annotationToWebAnnotation } from '@/lib/annotations/to-web-annotation';
+import { listCorrections, reportCorrection } from '@/lib/articles/list-corrections';
 
 type Params = { id: string };
 
 export const GET = apiRoute<Params>('article:read', async ({ req, user, params }) => {
   const annotation = await getAnnotation(user, params.id);
   if (wantsJsonLd(req)) {
-    return NextResponse.json(annotationToWebAnnotation(annotation, new URL(req.url).origin), {
+    const corrections = (await listCorrections(user, annotation.articleId)).filter((c) => c.annotationId === annotation.id).map(reportCorrection);
+    return NextResponse.json(annotationToWebAnnotation(annotation, new URL(req.url).origin, corrections), {
       headers: { 'content-type': 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"' },
     });
   }
