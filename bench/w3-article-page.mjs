@@ -15,6 +15,10 @@ const BROWSER_RUNS = 3;
 const LONG_TASK_MS = 200;
 const LOAD_TIMEOUT_MS = 90_000;
 
+// BENCH_CPU_THROTTLE=4 slows the page's main thread down fourfold (DevTools' CPU throttling), to
+// see how the page fares on a slower machine than the one at hand. Off by default.
+const CPU_THROTTLE = Number(process.env.BENCH_CPU_THROTTLE ?? 1);
+
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 
 async function serverTimes(url, cookieHeader, runs) {
@@ -69,6 +73,7 @@ async function signedInContext(browser, cookies, baseUrl) {
 
 async function browserRun(context, url, expected, { scroll }) {
   const page = await context.newPage();
+  if (CPU_THROTTLE > 1) await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: CPU_THROTTLE });
   try {
     const errors = [];
     page.on('pageerror', (error) => errors.push(error.message));
@@ -218,6 +223,7 @@ export default {
     if (errors.length) notes.push(`page errors: ${errors.join('; ')}`);
     if (allRuns.some((r) => r.noLongtaskApi)) notes.push('this Chromium has no longtask entries: long-task figures are empty');
     notes.push(`long tasks are counted over ${BROWSER_RUNS} loads each; the scroll is one pass over the whole page; "first visit" loads start with an empty cache, "repeat" ones with the scripts cached`);
+    if (CPU_THROTTLE > 1) notes.push(`the page's main thread ran ${CPU_THROTTLE}x slowed down (BENCH_CPU_THROTTLE): figures for a slower machine, not this one`);
     return {
       rows: [
         { metric: 'server response (p50)', value: bigServer.p50, unit: 'ms', baseline: plainServer.p50, ratio: ratio(bigServer.p50, plainServer.p50) },
