@@ -250,3 +250,34 @@ export async function runPool(count, concurrency, worker, deadline = Infinity) {
   await Promise.all(lanes);
   return done;
 }
+
+/** A V8 CPU profile's samples, each with its time, duration and "function file:line:column". */
+export function cpuSamples(profile) {
+  const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
+  const out = [];
+  let ts = profile.startTime;
+  profile.samples.forEach((id, i) => {
+    const delta = profile.timeDeltas[i] ?? 0;
+    ts += delta;
+    const frame = nodes.get(id).callFrame;
+    const file = frame.url ? frame.url.split('/').pop() : '';
+    out.push({ ts, ms: (profile.timeDeltas[i + 1] ?? delta) / 1000, key: `${frame.functionName || '(anonymous)'} ${file}:${frame.lineNumber + 1}:${frame.columnNumber + 1}` });
+  });
+  return out;
+}
+
+/** Where a CPU profile's busy time went: by function (self time) and by file, largest first, in ms. */
+export function selfTimes(profile) {
+  const byFunction = new Map();
+  const byFile = new Map();
+  let busy = 0;
+  for (const s of cpuSamples(profile)) {
+    if (s.key.startsWith('(idle)')) continue;
+    busy += s.ms;
+    byFunction.set(s.key, (byFunction.get(s.key) ?? 0) + s.ms);
+    const file = s.key.split(' ').at(-1).split(':')[0] || s.key;
+    byFile.set(file, (byFile.get(file) ?? 0) + s.ms);
+  }
+  const sorted = (map) => [...map].sort((a, b) => b[1] - a[1]);
+  return { busy, byFunction: sorted(byFunction), byFile: sorted(byFile) };
+}

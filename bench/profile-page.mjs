@@ -24,7 +24,7 @@ import pg from 'pg';
 import { benchSettings, recreateDatabase, snapshotTree, startApp, waitForCollab, waitForHealth } from './app.mjs';
 import { generateArticleText, insertAnnotations } from './big-article.mjs';
 import { openInspector } from './inspector.mjs';
-import { login, newId, sleep } from './lib.mjs';
+import { cpuSamples, login, newId, selfTimes, sleep } from './lib.mjs';
 
 const { root, resultsDir, stamp, port, collabPort, databaseUrl, baseUrl } = benchSettings();
 const runs = Number(process.argv.find((a) => a.startsWith('--runs='))?.slice(7) ?? 2);
@@ -160,19 +160,10 @@ async function profileServerRender({ url, cookies }, pid, logFile) {
     for (let i = 0; i < 10; i++) times.push(await get());
     const { profile } = await inspector.call('Profiler.stop');
     log(`GET ${url}: ${times.map((t) => Math.round(t)).join(', ')} ms`);
-    const self = new Map();
-    const byFile = new Map();
-    let busy = 0;
-    for (const s of cpuSamples(profile)) {
-      if (s.key.startsWith('(idle)')) continue;
-      busy += s.ms;
-      self.set(s.key, (self.get(s.key) ?? 0) + s.ms);
-      const file = s.key.split(' ').at(-1).split(':')[0] || s.key;
-      byFile.set(file, (byFile.get(file) ?? 0) + s.ms);
-    }
+    const { busy, byFile, byFunction } = selfTimes(profile);
     log(`busy ${Math.round(busy)} ms over ${times.length} requests (${Math.round(busy / times.length)} ms each)`);
-    for (const [file, ms] of [...byFile].sort((a, b) => b[1] - a[1]).slice(0, 12)) console.log(`${ms.toFixed(0).padStart(6)} ms  ${file}`);
-    for (const [key, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`${ms.toFixed(0).padStart(6)} ms  ${key}`);
+    for (const [file, ms] of byFile.slice(0, 12)) console.log(`${ms.toFixed(0).padStart(6)} ms  ${file}`);
+    for (const [key, ms] of byFunction.slice(0, 25)) console.log(`${ms.toFixed(0).padStart(6)} ms  ${key}`);
   } finally {
     await inspector.close();
   }
@@ -249,20 +240,6 @@ function report(trace, profile) {
 }
 
 /** The CPU profile as samples on the trace's clock (µs), each with its leaf function's self time. */
-function cpuSamples(profile) {
-  const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
-  const out = [];
-  let ts = profile.startTime;
-  profile.samples.forEach((id, i) => {
-    const delta = profile.timeDeltas[i] ?? 0;
-    ts += delta;
-    const frame = nodes.get(id).callFrame;
-    const file = frame.url ? frame.url.split('/').pop() : '';
-    out.push({ ts, ms: (profile.timeDeltas[i + 1] ?? delta) / 1000, key: `${frame.functionName || '(anonymous)'} ${file}:${frame.lineNumber + 1}:${frame.columnNumber + 1}` });
-  });
-  return out;
-}
-
 main().then(
   () => process.exit(0),
   (error) => {

@@ -4,13 +4,18 @@
 import http from 'node:http';
 import os from 'node:os';
 import pg from 'pg';
-import { cpuMs, describeRange, newId, postgresCpuMs, prng, ratio, runPool, summarize } from './lib.mjs';
+import { openInspector } from './inspector.mjs';
+import { cpuMs, describeRange, newId, postgresCpuMs, prng, ratio, runPool, selfTimes, summarize } from './lib.mjs';
 
 const CONCURRENCY = 16;
 const WARMUP = 300;
 const REQUESTS = Number(process.env.BENCH_CREATE_REQUESTS ?? 3000);
 /** Past this, the measured phase stops issuing requests (and says so). */
 const PHASE_CAP_MS = 90_000;
+// BENCH_PROFILE_SERVER=1: a CPU profile of the web server during the app phase, summarised in the
+// log (where its time goes per create). The profiler costs CPU itself: those runs' figures are not
+// comparable with the others.
+const PROFILE_SERVER = process.env.BENCH_PROFILE_SERVER === '1';
 
 const VERDICTS = ['true', 'mostly-true', 'half-true', 'mostly-false', 'false', 'misleading', 'unverifiable', 'opinion'];
 const PUBLISHERS = ['Reuters', 'Associated Press', 'Eurostat', 'Office for National Statistics', 'Kyiv Independent', 'TASS', 'BBC Monitoring'];
@@ -108,6 +113,12 @@ export default {
     const appLatencies = [];
     // Where the time goes: CPU used by the web server (Next.js behind server/web-server.ts) and the bench itself during the phase.
     const nextPid = ctx.app.nextPid();
+    const inspector = PROFILE_SERVER ? await openInspector(nextPid, ctx.logFile) : null;
+    if (inspector) {
+      await inspector.call('Profiler.enable');
+      await inspector.call('Profiler.setSamplingInterval', { interval: 100 });
+      await inspector.call('Profiler.start');
+    }
     const cpuBefore = { next: cpuMs(nextPid), bench: process.cpuUsage(), postgres: postgresCpuMs() };
     let started = performance.now();
     const appDone = await runPool(REQUESTS, CONCURRENCY, (i) => post(WARMUP + i, appLatencies), Date.now() + PHASE_CAP_MS);
@@ -116,6 +127,13 @@ export default {
     const benchCpu = process.cpuUsage(cpuBefore.bench);
     const appPostgresCpuMs = postgresCpuMs() - cpuBefore.postgres;
     agent.destroy();
+    if (inspector) {
+      const { profile } = await inspector.call('Profiler.stop');
+      await inspector.close();
+      const { busy, byFile, byFunction } = selfTimes(profile);
+      ctx.log(`create: web server profile, ${(busy / appDone).toFixed(3)} ms busy per request; by file, then by function (self time per request):`);
+      for (const [key, ms] of [...byFile.slice(0, 15), ...byFunction.slice(0, 40)]) ctx.log(`  ${(ms / appDone).toFixed(4)} ms  ${key}`);
+    }
     const created = statuses.get(201) ?? 0;
     const app = {
       ...summarize(appLatencies),
