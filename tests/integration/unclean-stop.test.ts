@@ -1,56 +1,12 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { loadOrCreateSecrets } from '../../scripts/dev-secrets.mjs';
+import { freePort, killEmbedded, query, startEmbedded } from '../support/embedded-postgres';
 
-const children: ChildProcess[] = [];
-afterAll(() => children.forEach((child) => child.kill('SIGKILL')));
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function startEmbedded(dataDir: string, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['scripts/embedded-postgres.mjs'], {
-    env: { ...process.env, PGLITE_DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(port) },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  await new Promise<void>((resolve, reject) => {
-    let output = '';
-    const timer = setTimeout(() => reject(new Error(`embedded PostgreSQL did not start: ${output}`)), 90_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('serving')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`embedded PostgreSQL exited ${code}: ${output}`)));
-  });
-  return child;
-}
-
-async function query(port: number, sql: string) {
-  const client = new pg.Client({ connectionString: `postgresql://postgres@127.0.0.1:${port}/postgres?sslmode=disable` });
-  await client.connect();
-  try {
-    return (await client.query(sql)).rows;
-  } finally {
-    await client.end();
-  }
-}
+afterAll(killEmbedded);
 
 describe('after an unclean stop', () => {
   it('the embedded PostgreSQL starts again after SIGKILL and keeps committed data', async () => {
