@@ -9,19 +9,28 @@ const schema = z.object({
   COLLAB_TOKEN_SECRET: z.string().min(32).optional(),
   COLLAB_PUBLIC_URL: z.string().optional(),
   // The fact-checking organization named as the author of exported ClaimReviews.
-  PUBLISHER_NAME: z.string().trim().min(1).max(200).optional(),
-  PUBLISHER_URL: z.url({ protocol: /^https?$/, error: 'PUBLISHER_URL must be an http(s) URL' }).optional(),
+  // Empty means unset (the default), as for an unset variable.
+  PUBLISHER_NAME: z
+    .string()
+    .trim()
+    .max(200, 'PUBLISHER_NAME must be at most 200 characters')
+    .optional()
+    .transform((value) => value || undefined),
+  PUBLISHER_URL: z
+    .union([z.literal(''), z.url({ protocol: /^https?$/, error: 'PUBLISHER_URL must be an http(s) URL' })])
+    .optional()
+    .transform((value) => value || undefined),
 });
 
 export type Env = z.infer<typeof schema>;
 let cached: Env | undefined;
 
 export function env(): Env {
-  if (!cached) {
-    cached = schema.parse({
-      ...process.env,
-      NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? process.env.AUTH_SECRET,
-    });
-  }
+  cached ??= parseEnv(process.env);
   return cached;
+}
+
+/** The settings from a set of environment variables; throws a ZodError naming each bad one. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  return schema.parse({ ...source, NEXTAUTH_SECRET: source.NEXTAUTH_SECRET ?? source.AUTH_SECRET });
 }

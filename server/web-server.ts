@@ -10,6 +10,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import next from 'next';
 import { z } from 'zod';
 import nextConfig from '../next.config.js';
+import { env as appEnv } from '@/lib/env';
 
 const environment = z
   .object({
@@ -22,6 +23,15 @@ if (!environment.success) {
   process.exit(1);
 }
 const { PORT: port, WEB_HOST: hostname } = environment.data;
+// The app's own settings (lib/env.ts), checked now rather than at the first request: a bad value
+// stops the start with its name instead of failing every request.
+try {
+  appEnv();
+} catch (error) {
+  const issues = error instanceof z.ZodError ? error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ') : String(error);
+  console.error(`web: not starting: ${issues}`);
+  process.exit(1);
+}
 process.title = 'factcheck-web';
 
 const app = next({ dev: false, dir: process.cwd(), port, hostname });
