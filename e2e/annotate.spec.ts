@@ -25,6 +25,8 @@ test('[REVIEWER][ANNOTATE]: check a claim, overlap it, refuse a stranger, approv
   await a.getByRole('button', { name: /Check claim/ }).click();
   const form = a.getByRole('form', { name: 'Check claim' });
   await expect(form.locator('blockquote')).toHaveText(firstPassage);
+  // The passage stays marked in the text while the form has the focus.
+  await expect(a.locator('.ProseMirror .fc-hl-pending')).toHaveText(firstPassage);
   await form.getByRole('radio', { name: 'False', exact: true }).check();
   await form.getByLabel('Rationale').fill('The Kremlin readout mentions **no** documents. <script>alert(1)</script>');
   // Submitting without a source is refused before anything is stored.
@@ -36,6 +38,7 @@ test('[REVIEWER][ANNOTATE]: check a claim, overlap it, refuse a stranger, approv
   await form.getByLabel('Publisher').fill('Reuters');
   await form.getByRole('button', { name: 'Submit' }).click();
   await expect(toast(a, 'Annotation submitted.')).toBeVisible();
+  await expect(a.locator('.ProseMirror .fc-hl-pending')).toHaveCount(0);
 
   const row = await withDb(async (db) => (await db.query(`SELECT id, status FROM "Annotation" WHERE "quoteExact" = $1 AND "deletedAt" IS NULL`, [firstPassage])).rows);
   expect(row).toHaveLength(1);

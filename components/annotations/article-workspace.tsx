@@ -123,7 +123,7 @@ export function ArticleWorkspace({ articleId, text, viewer, initialAnnotationsJs
   const numbers = useMemo(() => new Map(annotations.map((a, i) => [a.id, i + 1])), [annotations]);
   const activeId = panel.kind === 'card' || panel.kind === 'edit' ? panel.id : null;
 
-  const highlights: HighlightSpec[] = useMemo(
+  const saved: HighlightSpec[] = useMemo(
     () =>
       applyFilters(annotations, filters)
         .filter((a) => !a.orphaned)
@@ -139,6 +139,16 @@ export function ArticleWorkspace({ articleId, text, viewer, initialAnnotationsJs
         })),
     [annotations, filters, numbers],
   );
+  // While the claim form is open, its passage stays marked in the text (the selection is gone once
+  // the form has the focus), in text order among the others.
+  const checking = panel.kind === 'create' ? panel : null;
+  const highlights: HighlightSpec[] = useMemo(() => {
+    if (!checking) return saved;
+    const { start, end, exact } = checking.selection;
+    const pending = { id: `pending-${checking.key}`, start, end, exact, color: draftColor, label: 'The passage you are checking', number: 0, draft: true, pending: true };
+    const at = saved.findIndex((h) => h.start > start);
+    return at < 0 ? [...saved, pending] : [...saved.slice(0, at), pending, ...saved.slice(at)];
+  }, [saved, checking]);
 
   const refresh = useCallback(async () => {
     const { annotations: fresh } = await apiFetch<{ annotations: AnnotationSummary[] }>(`/api/articles/${articleId}/annotations?view=summary`);

@@ -19,6 +19,16 @@ export function ArticleProgress({ progress, verdictMix }: Pick<ArticleListItem, 
       <span className="small muted">
         {progress.APPROVED} of {total} approved
       </span>
+      {/* The bar's other colours, named: a full bar of submitted checks is not a finished article. */}
+      <span className="progress-legend small muted" aria-hidden="true">
+        {statusOrder.map(([key, label]) =>
+          key !== 'APPROVED' && progress[key] ? (
+            <span key={key} className="mix-item">
+              <span className={`swatch seg-${key.toLowerCase()}`} /> {progress[key]} {label}
+            </span>
+          ) : null,
+        )}
+      </span>
       {verdictMix.length > 0 && (
         <span className="verdict-mix small">
           {verdictMix.map((v) => (

@@ -13,6 +13,8 @@ export interface HighlightSpec {
   number: number;
   draft: boolean;
   exact: string;
+  /** The passage being checked in the claim form, not yet saved: drawn without a number, not clickable. */
+  pending?: boolean;
 }
 
 /** What the editor is asked to show: every highlight, in text order, and the active one. */
@@ -68,7 +70,7 @@ export const highlightPluginKey = new PluginKey<HighlightState>('factcheck-highl
 const emptyState = (): HighlightState => ({ decorations: DecorationSet.empty, placed: new Map(), wanted: new Map(), activeId: null, pending: [] });
 
 function sameSpec(a: HighlightSpec, b: HighlightSpec): boolean {
-  return a.start === b.start && a.end === b.end && a.exact === b.exact && a.color === b.color && a.label === b.label && a.number === b.number && a.draft === b.draft;
+  return a.start === b.start && a.end === b.end && a.exact === b.exact && a.color === b.color && a.label === b.label && a.number === b.number && a.draft === b.draft && a.pending === b.pending;
 }
 
 /** Where `spec` goes in `doc`: at its offsets if the text there is still its passage. */
@@ -119,6 +121,7 @@ export function highlightColorClass(color: string): string | null {
 }
 
 function decorationsFor({ spec, from, to }: Placed, active: boolean): Decoration[] {
+  if (spec.pending) return [Decoration.inline(from, to, { class: 'fc-hl-pending', nodeName: 'span' }, { id: spec.id })];
   const colorClass = highlightColorClass(spec.color);
   return [
     Decoration.inline(
@@ -332,7 +335,7 @@ export function highlightPlugin(onClick: (ids: string[]) => void, initial: () =>
         // A shift-click extends a selection; ProseMirror does not call this after a drag.
         if (event.shiftKey) return false;
         const placed = highlightPluginKey.getState(view.state)?.placed.values() ?? [];
-        const hits = [...placed].filter((p) => p.from <= pos && pos < p.to).sort((a, b) => a.to - a.from - (b.to - b.from));
+        const hits = [...placed].filter((p) => !p.spec.pending && p.from <= pos && pos < p.to).sort((a, b) => a.to - a.from - (b.to - b.from));
         if (!hits.length) return false;
         onClick(hits.map((h) => h.spec.id));
         return false;

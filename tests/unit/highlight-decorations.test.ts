@@ -109,6 +109,24 @@ describe('highlight decorations', () => {
     expect(inlineOf(drafted, 'a4')!.type.attrs.class).toBe('fc-hl fc-hl-cdc2626 fc-hl-draft');
   });
 
+  it('marks the passage being checked in the claim form without a badge, and a click on it opens nothing', () => {
+    const clicks: string[][] = [];
+    const plugin = highlightPlugin((ids) => clicks.push(ids));
+    const start = EditorState.create({ doc: Node.fromJSON(schema, textToDoc(text)), plugins: [plugin] });
+    const pending = spec(5, 3, { id: 'pending-1', pending: true, number: 0, draft: true });
+    const { state } = settle(start, requestHighlights(start.tr, { highlights: [spec(1), pending], activeId: null }));
+    expect(decorationsOf(state, 'pending-1')).toHaveLength(1); // no badge
+    expect(inlineOf(state, 'pending-1')!.type.attrs.class).toBe('fc-hl-pending');
+    const click = (pos: number) => plugin.props.handleClick!.call(plugin, { state } as never, pos, { target: null, shiftKey: false } as never);
+    click(inlineOf(state, 'pending-1')!.from + 1);
+    expect(clicks).toEqual([]);
+    click(inlineOf(state, 'a1')!.from + 1);
+    expect(clicks).toEqual([['a1']]);
+    // Gone when the form closes.
+    const closed = state.apply(requestHighlights(state.tr, { highlights: [spec(1)], activeId: null }));
+    expect(decorationsOf(closed, 'pending-1')).toHaveLength(0);
+  });
+
   it('moves with a change of the text and keeps its place until fresh offsets fit', () => {
     const wanted = [spec(3), spec(150, 3)];
     const { state } = settle(stateOf(text), requestHighlights(stateOf(text).tr, { highlights: wanted, activeId: null }));
