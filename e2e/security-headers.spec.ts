@@ -4,8 +4,11 @@ import { openSeedArticle } from './support/article';
 
 test('[SECURITY]: pages carry a nonce-based CSP without inline scripts and the other security headers, and nothing trips it', async ({ page }) => {
   const violations: string[] = [];
+  const missing: string[] = [];
   page.on('console', (message) => {
     if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+    // A resource the page asks for and the server does not have (the browser's default favicon.ico, say).
+    if (/Failed to load resource/.test(message.text())) missing.push(`${message.text()} ${message.location().url}`);
   });
   const response = await page.goto('/login');
   const headers = response!.headers();
@@ -21,6 +24,8 @@ test('[SECURITY]: pages carry a nonce-based CSP without inline scripts and the o
   await openSeedArticle(page);
   await expect(page.getByTestId('connection-state')).toHaveText('Live');
   expect(violations).toEqual([]);
+  expect(missing).toEqual([]);
+  await expect(page.locator('link[rel="icon"]')).toHaveAttribute('href', /icon/);
 
   // The session cookie is HttpOnly and SameSite=Lax (Secure when served over HTTPS).
   const session = (await page.context().cookies()).find((c) => c.name.includes('session-token'));

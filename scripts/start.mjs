@@ -81,10 +81,12 @@ function loadSecrets() {
   log(`using development secrets from ${path.relative(root, path.join(dataDir, 'secrets.json'))}`);
 }
 
-// 5. A build is needed when there is none or a source file is newer than it.
+// 5. A build is needed when there is none or a source file is newer than it. Directories count too:
+// deleting or renaming a file changes its directory's time, not any file's.
 function newestSourceTime() {
   let newest = 0;
   const walk = (dir) => {
+    newest = Math.max(newest, statSync(dir).mtimeMs);
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       if (entry.name === 'generated' || entry.name.startsWith('.')) continue;
       const full = path.join(dir, entry.name);
