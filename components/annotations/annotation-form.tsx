@@ -1,6 +1,6 @@
 'use client';
 
-import { useId, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useId, useRef, useState } from 'react';
 import { Toolbar } from 'radix-ui';
 import type { AnnotationDto } from '@/lib/annotations/annotation-dto';
 import type { VerdictDto } from '@/lib/verdicts/list-verdicts';
@@ -37,6 +37,8 @@ interface Props {
   approved?: boolean;
   onSave: (draft: AnnotationDraft, submit: boolean) => Promise<void>;
   onCancel: () => void;
+  /** Called with the draft as it changes (to keep it: components/annotations/unsaved-check.ts). */
+  onChange?: (draft: AnnotationDraft) => void;
 }
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -60,8 +62,10 @@ export function sourcesPayload(sources: SourceDraft[]) {
 }
 
 /** Verdict, rationale and sources; used to create an annotation and to edit one. */
-export function AnnotationForm({ quote, verdicts, initial, mode, approved = false, onSave, onCancel }: Props) {
+export function AnnotationForm({ quote, verdicts, initial, mode, approved = false, onSave, onCancel, onChange }: Props) {
   const [draft, setDraft] = useState<AnnotationDraft>(initial ?? { verdict: null, rationale: '', sources: [] });
+  const reportChange = useEffectEvent((changed: AnnotationDraft) => onChange?.(changed));
+  useEffect(() => reportChange(draft), [draft]);
   const [error, setError] = useState<{ message: string; field?: string } | null>(null);
   const [saving, setSaving] = useState<'draft' | 'submit' | null>(null);
   const [uploads, setUploads] = useState(0);

@@ -20,10 +20,11 @@ import { Toasts, useToasts } from '@/components/ui/toasts';
 import { useCollaboration } from '@/components/collab/use-collaboration';
 import { PresenceBar } from '@/components/collab/presence-bar';
 import { ClaimSuggestions } from '@/components/annotations/claim-suggestions';
+import { hasContent, keepUnsavedCheck, readUnsavedCheck, relocate, type UnsavedCheck } from '@/components/annotations/unsaved-check';
 
 type Panel =
   | { kind: 'list' }
-  | { kind: 'create'; selection: TextSelection; key: string }
+  | { kind: 'create'; selection: TextSelection; key: string; draft?: AnnotationDraft }
   | { kind: 'card'; id: string }
   | { kind: 'edit'; id: string }
   | { kind: 'choose'; ids: string[] }
@@ -117,6 +118,26 @@ export function ArticleWorkspace({ articleId, text, viewer, initialAnnotationsJs
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [revision, setRevision] = useState(0);
   const { toasts, notify, dismiss } = useToasts();
+  // A claim check written and not saved (kept in the browser as it is typed): offered for resuming.
+  const [unsaved, setUnsaved] = useState<UnsavedCheck | null>(null);
+  useEffect(() => {
+    // Read after hydration: the server has no browser storage to render it from.
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- the one read of an external store, once
+    setUnsaved(readUnsavedCheck(viewer.id, articleId));
+  }, [viewer.id, articleId]);
+  const resumeUnsaved = (check: UnsavedCheck) => {
+    const selection = relocate(check.selection, text);
+    if (!selection) {
+      notify('The passage of your unsaved check is no longer in the text as it was. Select it again; the form opens with what you wrote.', 'error');
+      return;
+    }
+    setUnsaved(null);
+    setPanel({ kind: 'create', selection, key: check.key, draft: check.draft });
+  };
+  const discardUnsaved = () => {
+    keepUnsavedCheck(viewer.id, articleId, null);
+    setUnsaved(null);
+  };
   const panelRef = useRef<HTMLElement>(null);
 
   const byId = useMemo(() => new Map(annotations.map((a) => [a.id, a])), [annotations]);
@@ -342,6 +363,7 @@ export function ArticleWorkspace({ articleId, text, viewer, initialAnnotationsJs
       () => notify('Connection lost; retrying the save…', 'error'),
     );
     upsert(annotation);
+    keepUnsavedCheck(viewer.id, articleId, null);
     setPanel({ kind: 'card', id: annotation.id });
     notify(submit ? 'Annotation submitted.' : 'Draft saved.');
   }
@@ -456,8 +478,21 @@ export function ArticleWorkspace({ articleId, text, viewer, initialAnnotationsJs
             mode="create"
             quote={panel.selection.exact}
             verdicts={verdicts}
+            initial={panel.draft}
             onSave={(draft, submit) => create(panel.selection, panel.key, draft, submit)}
-            onCancel={() => setPanel({ kind: 'list' })}
+            onChange={(draft) => {
+              // A new, still empty form leaves another kept check alone; once written in, it is the kept one.
+              if (hasContent(draft) || readUnsavedCheck(viewer.id, articleId)?.key === panel.key) {
+                keepUnsavedCheck(viewer.id, articleId, { selection: panel.selection, key: panel.key, draft });
+              }
+            }}
+            onCancel={() => {
+              // Closing the form keeps what was written, to resume from the list (or discard there).
+              const kept = readUnsavedCheck(viewer.id, articleId);
+              setUnsaved(kept);
+              setPanel({ kind: 'list' });
+              if (kept) notify('Your unsaved check is kept: resume or discard it at the top of the list.');
+            }}
           />
         )}
         {panel.kind === 'edit' && currentDetail && (
@@ -536,6 +571,21 @@ export function ArticleWorkspace({ articleId, text, viewer, initialAnnotationsJs
             onCheck={(selection) => setPanel({ kind: 'create', selection, key: newIdempotencyKey() })}
             onClose={() => setPanel({ kind: 'list' })}
           />
+        )}
+        {panel.kind === 'list' && unsaved && hasContent(unsaved.draft) && (
+          <div className="notice unsaved-check" role="status" data-testid="unsaved-check">
+            <p>
+              You have an unsaved check of “{unsaved.selection.exact.length > 60 ? `${unsaved.selection.exact.slice(0, 60)}…` : unsaved.selection.exact}”.
+            </p>
+            <div className="form-actions">
+              <button type="button" className="button small primary" onClick={() => resumeUnsaved(unsaved)}>
+                Resume
+              </button>
+              <button type="button" className="button small" onClick={discardUnsaved}>
+                Discard
+              </button>
+            </div>
+          </div>
         )}
         {panel.kind === 'list' && (
           <div className="panel-tools">
