@@ -2,7 +2,8 @@
 
 import { AnnotationSources } from '@/components/annotations/annotation-sources';
 import { MentionTextarea } from '@/components/notifications/mention-textarea';
-import { useCallback, useEffect, useState } from 'react';
+import { keptKey, readKept, writeKept } from '@/lib/client/kept-input';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AnnotationDto } from '@/lib/annotations/annotation-dto';
 import type { AnnotationSummary } from '@/lib/annotations/annotation-summary';
 import type { CommentDto } from '@/lib/annotations/comments';
@@ -77,7 +78,22 @@ export function AnnotationCard({ annotation: summary, detail, viewer, number, re
   const annotation: AnnotationSummary = summary.blind ? summary : (detail ?? summary);
   const [comments, setComments] = useState<CommentDto[] | null>(null);
   const [history, setHistory] = useState<AnnotationHistoryEntry[] | null>(null);
-  const [comment, setComment] = useState('');
+  // The comment being written, kept per annotation as it is typed (lib/client/kept-input.ts): it
+  // stays with its own annotation when n / p move the card, and survives a reload.
+  const commentKey = keptKey('comment', viewer.id, annotation.id);
+  const [comment, setCommentText] = useState('');
+  useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- read from browser storage once per annotation, after hydration
+    setCommentText(readKept(commentKey, (value): value is string => typeof value === 'string') ?? '');
+  }, [commentKey]);
+  const setComment = (value: string) => {
+    setCommentText(value);
+    writeKept(commentKey, value.trim() ? value : null);
+  };
+  const shownCommentKey = useRef(commentKey);
+  useEffect(() => {
+    shownCommentKey.current = commentKey;
+  }, [commentKey]);
   const [busy, setBusy] = useState<string | null>(null);
   const [confirm, confirmDialog] = useConfirm();
   const isAuthor = annotation.author.id === viewer.id;
@@ -126,8 +142,11 @@ export function AnnotationCard({ annotation: summary, detail, viewer, number, re
     event.preventDefault();
     if (!comment.trim()) return;
     await run('comment', async () => {
+      const postedKey = commentKey;
       await apiFetch(`/api/annotations/${annotation.id}/comments`, { method: 'POST', json: { body: comment } });
-      setComment('');
+      writeKept(postedKey, null);
+      // Cleared only if the card still shows that annotation (n / p may have moved it meanwhile).
+      if (shownCommentKey.current === postedKey) setCommentText('');
       const loaded = await read();
       setComments(loaded.comments);
       setHistory(loaded.history);

@@ -37,7 +37,9 @@ interface Props {
   approved?: boolean;
   onSave: (draft: AnnotationDraft, submit: boolean) => Promise<void>;
   onCancel: () => void;
-  /** Called with the draft as it changes (to keep it: components/annotations/unsaved-check.ts). */
+  /** What the annotation says now, when `initial` holds unsaved changes kept from before: offered to start over from. */
+  original?: AnnotationDraft;
+  /** Called with the draft as it changes (to keep it: components/annotations/unsaved-drafts.ts). */
   onChange?: (draft: AnnotationDraft) => void;
 }
 
@@ -62,8 +64,9 @@ export function sourcesPayload(sources: SourceDraft[]) {
 }
 
 /** Verdict, rationale and sources; used to create an annotation and to edit one. */
-export function AnnotationForm({ quote, verdicts, initial, mode, approved = false, onSave, onCancel, onChange }: Props) {
+export function AnnotationForm({ quote, verdicts, initial, original, mode, approved = false, onSave, onCancel, onChange }: Props) {
   const [draft, setDraft] = useState<AnnotationDraft>(initial ?? { verdict: null, rationale: '', sources: [] });
+  const [restored, setRestored] = useState(original !== undefined);
   const reportChange = useEffectEvent((changed: AnnotationDraft) => onChange?.(changed));
   useEffect(() => reportChange(draft), [draft]);
   const [error, setError] = useState<{ message: string; field?: string } | null>(null);
@@ -127,6 +130,21 @@ export function AnnotationForm({ quote, verdicts, initial, mode, approved = fals
     >
       <h2>{mode === 'create' ? 'Check claim' : 'Edit annotation'}</h2>
       <blockquote className="quote">{quote}</blockquote>
+      {restored && original && (
+        <div className="notice" role="status" data-testid="restored-changes">
+          Your unsaved changes from before are back.{' '}
+          <button
+            type="button"
+            className="button small"
+            onClick={() => {
+              setDraft(original);
+              setRestored(false);
+            }}
+          >
+            Start over
+          </button>
+        </div>
+      )}
       {mode === 'create' && <SimilarClaims text={quote} onReuse={(claim) => setDraft((d) => reuseClaim(d, claim))} />}
 
       <fieldset className="field">

@@ -13,14 +13,15 @@ import dynamic from 'next/dynamic';
 import type { TextSelection } from '@/components/editor/annotated-article';
 import type { HighlightSpec } from '@/components/editor/highlight-decorations';
 import { AnnotationCard, type Viewer } from '@/components/annotations/annotation-card';
-import { AnnotationForm, draftFromAnnotation, type AnnotationDraft, sourcesPayload } from '@/components/annotations/annotation-form';
+import { AnnotationForm, type AnnotationDraft, sourcesPayload } from '@/components/annotations/annotation-form';
 import { AnnotationList, applyFilters, noFilters, type Filters } from '@/components/annotations/annotation-list';
 import { mergeSummaries, upsertSummary } from '@/components/annotations/summary-list';
 import { Toasts, useToasts } from '@/components/ui/toasts';
 import { useCollaboration } from '@/components/collab/use-collaboration';
 import { PresenceBar } from '@/components/collab/presence-bar';
 import { ClaimSuggestions } from '@/components/annotations/claim-suggestions';
-import { hasContent, keepUnsavedCheck, readUnsavedCheck, relocate, type UnsavedCheck } from '@/components/annotations/unsaved-check';
+import { hasContent, keepUnsavedCheck, keepUnsavedEdit, readUnsavedCheck, relocate, type UnsavedCheck } from '@/components/annotations/unsaved-drafts';
+import { EditAnnotation } from '@/components/annotations/edit-annotation';
 
 type Panel =
   | { kind: 'list' }
@@ -368,12 +369,13 @@ export function ArticleWorkspace({ articleId, text, viewer, initialAnnotationsJs
     notify(submit ? 'Annotation submitted.' : 'Draft saved.');
   }
 
-  async function update(current: AnnotationDto, draft: AnnotationDraft) {
+  async function update(current: AnnotationDto, draft: AnnotationDraft, baseVersion = current.version) {
     try {
       const { annotation } = await apiFetch<{ annotation: AnnotationDto }>(`/api/annotations/${current.id}`, {
         method: 'PATCH',
-        json: { version: current.version, ...toPayload(draft), ...(draft.correctionNote ? { correctionNote: draft.correctionNote } : {}) },
+        json: { version: baseVersion, ...toPayload(draft), ...(draft.correctionNote ? { correctionNote: draft.correctionNote } : {}) },
       });
+      keepUnsavedEdit(viewer.id, current.id, null);
       upsert(annotation);
       setPanel({ kind: 'card', id: annotation.id });
       notify(draft.correctionNote ? "Correction saved and added to the article's corrections log." : 'Changes saved.');
@@ -496,14 +498,12 @@ export function ArticleWorkspace({ articleId, text, viewer, initialAnnotationsJs
           />
         )}
         {panel.kind === 'edit' && currentDetail && (
-          <AnnotationForm
+          <EditAnnotation
             key={`${currentDetail.id}-edit`}
-            mode="edit"
-            quote={currentDetail.target.exact}
+            annotation={currentDetail}
+            userId={viewer.id}
             verdicts={verdicts}
-            initial={draftFromAnnotation(currentDetail)}
-            approved={currentDetail.status === 'APPROVED'}
-            onSave={(draft) => update(currentDetail, draft)}
+            onSave={(draft, baseVersion) => update(currentDetail, draft, baseVersion)}
             onCancel={() => setPanel({ kind: 'card', id: currentDetail.id })}
           />
         )}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasContent, relocate } from '@/components/annotations/unsaved-check';
+import { hasContent, relocate, sameDraft } from '@/components/annotations/unsaved-drafts';
 
 const text = 'The tram carried 12 million passengers.\nFares were cut twice.\n';
 
@@ -20,5 +20,16 @@ describe('an unsaved claim check', () => {
     expect(relocate(at, `${text}${at.exact}\n`)).toEqual(at); // still at its offsets
     expect(relocate(at, `x${text}${at.exact}\n`)).toBeNull(); // moved, and twice in the text now
     expect(relocate(at, text.replace('12', '14'))).toBeNull();
+  });
+
+  it('tells changes from what the annotation says (what a save would send)', () => {
+    const source = { url: 'https://example.org', title: 'Report', publisher: 'Office', excerpt: '', accessedAt: '2026-11-20', evidence: null };
+    const saved = { verdict: 'false', rationale: 'Not in the report.', sources: [source] };
+    expect(sameDraft(saved, { ...saved, sources: [{ ...source }] })).toBe(true);
+    expect(sameDraft(saved, { ...saved, correctionNote: '   ' })).toBe(true);
+    expect(sameDraft(saved, { ...saved, rationale: 'Not in the report!' })).toBe(false);
+    expect(sameDraft(saved, { ...saved, verdict: 'misleading' })).toBe(false);
+    expect(sameDraft(saved, { ...saved, sources: [{ ...source, title: 'Annual report' }] })).toBe(false);
+    expect(sameDraft(saved, { ...saved, sources: [] })).toBe(false);
   });
 });

@@ -1,0 +1,130 @@
+import { test, expect } from '@playwright/test';
+import { accounts, logIn } from './support/accounts';
+import { selectPassage, waitForArticle } from './support/article';
+
+test('[EDITOR][NO_LOST_INPUT]: a claim check being written survives a reload and an Escape, is resumed and submitted, or discarded', async ({ page }) => {
+  const stamp = Date.now();
+  const text = 'The Harlow tram line carried 12 million passengers in its first year.\nFares were cut twice.\n';
+  const passage = 'carried 12 million passengers in its first year';
+  const other = 'Fares were cut twice';
+  const rationale = 'The operator’s annual report gives 9.4 million journeys, not passengers.';
+
+  await logIn(page, accounts.editor);
+  const created = await page.request.post('/api/articles', { multipart: { title: `Harlow tram ${stamp}`, outlet: 'Harlow Herald', text } });
+  expect(created.status(), await created.text()).toBe(201);
+  const articleId = (await created.json()).article.id as string;
+  await page.goto(`/articles/${articleId}`);
+  await waitForArticle(page);
+
+  // Writing a check…
+  await selectPassage(page, passage);
+  await page.getByRole('button', { name: /Check claim/ }).click();
+  let form = page.getByRole('form', { name: 'Check claim' });
+  await form.getByRole('radio', { name: 'Misleading', exact: true }).check();
+  await form.getByLabel('Rationale').fill(rationale);
+
+  // …the page reloads (a crash, a closed tab): the check is offered back.
+  await page.reload();
+  await waitForArticle(page);
+  const kept = page.getByTestId('unsaved-check');
+  await expect(kept).toContainText(`You have an unsaved check of “${passage}”`);
+  await page.screenshot({ path: test.info().outputPath('unsaved-check.png') });
+  await kept.getByRole('button', { name: 'Resume' }).click();
+  form = page.getByRole('form', { name: 'Check claim' });
+  await expect(form.locator('blockquote')).toHaveText(passage);
+  await expect(form.getByRole('radio', { name: 'Misleading', exact: true })).toBeChecked();
+  await expect(form.getByLabel('Rationale')).toHaveValue(rationale);
+
+  // Escape closes the form and keeps it too.
+  await form.getByLabel('Rationale').press('Escape');
+  await expect(form).toBeHidden();
+  await expect(kept).toBeVisible();
+  await kept.getByRole('button', { name: 'Resume' }).click();
+  form = page.getByRole('form', { name: 'Check claim' });
+  await expect(form.getByLabel('Rationale')).toHaveValue(rationale);
+  await form.getByRole('button', { name: '+ Add source' }).click();
+  await form.getByLabel('URL').fill('https://example.org/harlow-annual-report');
+  await form.getByRole('button', { name: 'Submit' }).click();
+  await expect(page.getByTestId('annotation-card')).toContainText(rationale);
+
+  // Saved: nothing is offered any more, after a reload either.
+  await page.reload();
+  await waitForArticle(page);
+  await expect(page.getByTestId('annotation-card').or(page.locator('.annotation-list'))).toBeVisible();
+  await expect(kept).toHaveCount(0);
+
+  // Another check, closed and discarded: gone, also after a reload.
+  await page.keyboard.press('Escape');
+  await selectPassage(page, other);
+  await page.getByRole('button', { name: /Check claim/ }).click();
+  form = page.getByRole('form', { name: 'Check claim' });
+  await form.getByLabel('Rationale').fill('Twice in which period?');
+  await form.getByRole('button', { name: 'Cancel' }).click();
+  await kept.getByRole('button', { name: 'Discard' }).click();
+  await expect(kept).toHaveCount(0);
+  await page.reload();
+  await waitForArticle(page);
+  await expect(kept).toHaveCount(0);
+  const stored = await page.request.get(`/api/articles/${articleId}/annotations`);
+  expect((await stored.json()).annotations).toHaveLength(1);
+});
+
+test('[EDITOR][NO_LOST_INPUT]: a comment stays with its own annotation and survives a reload; unsaved changes to an annotation come back, or start over', async ({ page }) => {
+  const stamp = Date.now();
+  const text = 'The Sowerby bridge cost 40 million euros.\nIt opened in 2019.\n';
+  const first = 'The Sowerby bridge cost 40 million euros';
+  const second = 'It opened in 2019';
+  await logIn(page, accounts.editor);
+  const created = await page.request.post('/api/articles', { multipart: { title: `Sowerby bridge ${stamp}`, outlet: 'Valley Post', text } });
+  const articleId = (await created.json()).article.id as string;
+  const annotate = async (exact: string, rationale: string) => {
+    const start = text.indexOf(exact);
+    const res = await page.request.post(`/api/articles/${articleId}/annotations`, { data: { start, end: start + exact.length, exact, verdict: 'true', rationale, sources: [{ url: 'https://example.org/sowerby' }], submit: true } });
+    expect(res.status()).toBe(201);
+    return (await res.json()).annotation.id as string;
+  };
+  const firstId = await annotate(first, 'The council accounts say 40 million.');
+  await annotate(second, 'Opened in May 2019.');
+
+  // A comment half written on the first annotation…
+  await page.goto(`/articles/${articleId}?annotation=${firstId}`);
+  await waitForArticle(page);
+  const card = page.getByTestId('annotation-card');
+  const box = page.getByLabel('Add a comment');
+  await box.fill('Do the accounts include the approach roads?');
+  // …is not carried to the next one, and is there again on the way back and after a reload.
+  await page.getByRole('button', { name: /Next/ }).click();
+  await expect(card).toContainText('Opened in May 2019.');
+  await expect(box).toHaveValue('');
+  await page.getByRole('button', { name: /Previous/ }).click();
+  await expect(card).toContainText('The council accounts say 40 million.');
+  await expect(box).toHaveValue('Do the accounts include the approach roads?');
+  await page.reload();
+  await waitForArticle(page);
+  await expect(box).toHaveValue('Do the accounts include the approach roads?');
+  await page.getByRole('button', { name: 'Comment', exact: true }).click();
+  await expect(card).toContainText('Do the accounts include the approach roads?');
+  await expect(box).toHaveValue('');
+  await page.reload();
+  await waitForArticle(page);
+  await expect(box).toHaveValue('');
+
+  // Changes to the annotation, closed by mistake, are back the next time; "Start over" drops them.
+  await card.getByRole('button', { name: 'Edit', exact: true }).click();
+  let form = page.getByRole('form', { name: 'Edit annotation' });
+  await form.getByLabel('Rationale').fill('The accounts say 40 million, without the approach roads (12 million more).');
+  await form.getByLabel('Rationale').press('Escape');
+  await card.getByRole('button', { name: 'Edit', exact: true }).click();
+  form = page.getByRole('form', { name: 'Edit annotation' });
+  await expect(form.getByTestId('restored-changes')).toBeVisible();
+  await expect(form.getByLabel('Rationale')).toHaveValue('The accounts say 40 million, without the approach roads (12 million more).');
+  await form.getByRole('button', { name: 'Start over' }).click();
+  await expect(form.getByLabel('Rationale')).toHaveValue('The council accounts say 40 million.');
+  await form.getByLabel('Rationale').fill('The council accounts say 40 million, roads excluded.');
+  await form.getByRole('button', { name: 'Save changes' }).click();
+  await expect(card).toContainText('roads excluded');
+  await card.getByRole('button', { name: 'Edit', exact: true }).click();
+  form = page.getByRole('form', { name: 'Edit annotation' });
+  await expect(form.getByTestId('restored-changes')).toHaveCount(0);
+  await expect(form.getByLabel('Rationale')).toHaveValue('The council accounts say 40 million, roads excluded.');
+});
