@@ -128,3 +128,27 @@ test('[EDITOR][NO_LOST_INPUT]: a comment stays with its own annotation and survi
   await expect(form.getByTestId('restored-changes')).toHaveCount(0);
   await expect(form.getByLabel('Rationale')).toHaveValue('The council accounts say 40 million, roads excluded.');
 });
+
+test('[EDITOR][NO_LOST_INPUT]: an unsaved review summary is back after a reload, with the saved one a click away', async ({ page }) => {
+  const stamp = Date.now();
+  await logIn(page, accounts.editor);
+  const created = await page.request.post('/api/articles', { multipart: { title: `Kelby dam ${stamp}`, outlet: 'Dale Gazette', text: 'The Kelby dam holds 3 billion litres.\n' } });
+  const articleId = (await created.json()).article.id as string;
+  await page.goto(`/articles/${articleId}/review`);
+  const summary = page.getByLabel('Summary', { exact: true });
+  await summary.fill('Mostly accurate; the capacity figure is from 1998.');
+  await page.getByLabel('Overall rating').selectOption({ label: 'Mostly true' });
+  await page.reload();
+  await expect(page.getByTestId('restored-summary')).toBeVisible();
+  await expect(summary).toHaveValue('Mostly accurate; the capacity figure is from 1998.');
+  await expect(page.getByLabel('Overall rating')).toHaveValue('mostly-true');
+  await page.getByRole('button', { name: 'Show the saved one' }).click();
+  await expect(summary).toHaveValue('');
+  await expect(page.getByLabel('Overall rating')).toHaveValue('');
+  await summary.fill('Accurate.');
+  await page.getByRole('button', { name: 'Save summary' }).click();
+  await expect(page.getByText('Summary saved.')).toBeVisible();
+  await page.reload();
+  await expect(summary).toHaveValue('Accurate.');
+  await expect(page.getByTestId('restored-summary')).toHaveCount(0);
+});

@@ -21,7 +21,7 @@ export interface ReviewData {
 }
 
 /** The editor's review of one article: rating, agreement, disagreements, every annotation, assignments. */
-export function ReviewDesk({ initial, verdicts }: { initial: ReviewData; verdicts: VerdictDto[] }) {
+export function ReviewDesk({ initial, verdicts, userId }: { initial: ReviewData; verdicts: VerdictDto[]; userId: string }) {
   const [data, setData] = useState(initial);
   const { toasts, notify, dismiss } = useToasts();
   const articleId = data.overview.article.id;
@@ -63,6 +63,7 @@ export function ReviewDesk({ initial, verdicts }: { initial: ReviewData; verdict
         <aside className="review-aside">
           <SummaryForm
             articleId={articleId}
+            userId={userId}
             initial={{ summary: data.overview.article.summary, summaryVerdict: data.overview.article.summaryVerdict }}
             verdicts={verdicts}
             onSaved={(saved) => setData((d) => ({ ...d, overview: { ...d.overview, article: { ...d.overview.article, ...saved } } }))}

@@ -1,6 +1,7 @@
 'use client';
 
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { keptKey, readKept, writeKept } from '@/lib/client/kept-input';
 import { apiFetch } from '@/lib/client/api-client';
 import { readableError } from '@/lib/client/readable-error';
 import type { ArticleSummary } from '@/lib/articles/update-article-summary';
@@ -10,26 +11,53 @@ const MAX_SUMMARY_LENGTH = 20_000;
 
 interface Props {
   articleId: string;
+  userId: string;
   initial: ArticleSummary;
   verdicts: VerdictDto[];
   onSaved: (saved: ArticleSummary) => void;
 }
 
-/** The editor's overall summary and rating of the article. */
-export function SummaryForm({ articleId, initial, verdicts, onSaved }: Props) {
-  const [summary, setSummary] = useState(initial.summary ?? '');
-  const [verdict, setVerdict] = useState(initial.summaryVerdict?.key ?? '');
+type Kept = { summary: string; verdict: string };
+const isKept = (value: unknown): value is Kept => typeof (value as Kept | null)?.summary === 'string' && typeof (value as Kept).verdict === 'string';
+
+/**
+ * The editor's overall summary and rating of the article. What is typed and not saved is kept in
+ * the browser (lib/client/kept-input.ts) and back after a reload, with the saved one a click away.
+ */
+export function SummaryForm({ articleId, userId, initial, verdicts, onSaved }: Props) {
+  const saved = { summary: initial.summary ?? '', verdict: initial.summaryVerdict?.key ?? '' };
+  const [summary, setSummary] = useState(saved.summary);
+  const [verdict, setVerdict] = useState(saved.verdict);
+  const [restored, setRestored] = useState(false);
   const [state, setState] = useState<{ kind: 'idle' | 'saving' | 'saved' } | { kind: 'error'; message: string; field?: string }>({ kind: 'idle' });
+  const key = keptKey('summary', userId, articleId);
+
+  useEffect(() => {
+    const kept = readKept(key, isKept);
+    if (!kept) return;
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- read from browser storage once, after hydration
+    setSummary(kept.summary);
+    setVerdict(kept.verdict);
+    setRestored(true);
+  }, [key]);
+
+  const change = (next: Kept) => {
+    setSummary(next.summary);
+    setVerdict(next.verdict);
+    writeKept(key, next.summary === saved.summary && next.verdict === saved.verdict ? null : next);
+  };
 
   async function save(event: React.FormEvent) {
     event.preventDefault();
     setState({ kind: 'saving' });
     try {
-      const saved = await apiFetch<ArticleSummary>(`/api/articles/${articleId}/summary`, { method: 'PUT', json: { summary, verdict: verdict || null } });
-      setSummary(saved.summary ?? '');
-      setVerdict(saved.summaryVerdict?.key ?? '');
+      const answer = await apiFetch<ArticleSummary>(`/api/articles/${articleId}/summary`, { method: 'PUT', json: { summary, verdict: verdict || null } });
+      writeKept(key, null);
+      setRestored(false);
+      setSummary(answer.summary ?? '');
+      setVerdict(answer.summaryVerdict?.key ?? '');
       setState({ kind: 'saved' });
-      onSaved(saved);
+      onSaved(answer);
     } catch (error) {
       setState({ kind: 'error', ...readableError(error, { summary: 'Summary', verdict: 'Overall rating' }, 'Saving failed; nothing was saved.') });
     }
@@ -46,9 +74,24 @@ export function SummaryForm({ articleId, initial, verdicts, onSaved }: Props) {
             {state.message}
           </div>
         )}
+        {restored && (
+          <div className="notice" role="status" data-testid="restored-summary">
+            Your unsaved summary from before is back.{' '}
+            <button
+              type="button"
+              className="button small"
+              onClick={() => {
+                change(saved);
+                setRestored(false);
+              }}
+            >
+              Show the saved one
+            </button>
+          </div>
+        )}
         <div className="field">
           <label htmlFor="review-rating">Overall rating</label>
-          <select id="review-rating" value={verdict} onChange={(e) => setVerdict(e.target.value)} {...invalid('verdict')}>
+          <select id="review-rating" value={verdict} onChange={(e) => change({ summary, verdict: e.target.value })} {...invalid('verdict')}>
             <option value="">No rating</option>
             {verdicts.map((v) => (
               <option key={v.key} value={v.key}>
@@ -59,7 +102,7 @@ export function SummaryForm({ articleId, initial, verdicts, onSaved }: Props) {
         </div>
         <div className="field">
           <label htmlFor="review-summary">Summary</label>
-          <textarea id="review-summary" rows={6} value={summary} maxLength={MAX_SUMMARY_LENGTH} onChange={(e) => setSummary(e.target.value)} {...invalid('summary')} />
+          <textarea id="review-summary" rows={6} value={summary} maxLength={MAX_SUMMARY_LENGTH} onChange={(e) => change({ summary: e.target.value, verdict })} {...invalid('summary')} />
           <span className="muted small">
             {summary.length.toLocaleString('en')} / {MAX_SUMMARY_LENGTH.toLocaleString('en')} characters
           </span>

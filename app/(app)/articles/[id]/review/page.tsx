@@ -35,7 +35,7 @@ export default async function ReviewPage({ params }: Params) {
       </div>
       <p className="article-meta">{overview.article.outlet}</p>
       <BlindReviewToggle articleId={overview.article.id} initial={overview.article.blindReview} />
-      <ReviewDesk initial={{ overview, disagreements: groups, agreement }} verdicts={verdicts} />
+      <ReviewDesk initial={{ overview, disagreements: groups, agreement }} verdicts={verdicts} userId={user.id} />
     </>
   );
 }
