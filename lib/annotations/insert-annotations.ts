@@ -55,7 +55,11 @@ type Settled = { ok: true; outcome: InsertOutcome } | { ok: false; error: unknow
  * the same keys take their locks in the same order).
  */
 export const insertAnnotation = (() => {
-  const submit = coalesce<NewAnnotationRow, Settled>({ run: insertBatchOrEach, maxBatch: 64, maxInFlight: 3 });
+  // One statement at a time per process: the creates arriving meanwhile go together in the next.
+  // Measured with 16 clients (README, Performance): 1,550–1,720 creates a second with one in
+  // flight, 1,210–1,420 with three (more, smaller commits), with less CPU per create in both the
+  // web server and PostgreSQL. Web processes behind a balancer each have their own.
+  const submit = coalesce<NewAnnotationRow, Settled>({ run: insertBatchOrEach, maxBatch: 64, maxInFlight: 1 });
   return async (row: NewAnnotationRow): Promise<InsertOutcome> => {
     const settled = await submit(row);
     if (!settled.ok) throw settled.error;
