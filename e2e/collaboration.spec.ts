@@ -36,11 +36,19 @@ test('[COLLAB]: presence, live annotations and comments, and a live correction t
   await selectPassage(a, passage);
   await a.getByRole('button', { name: /Check claim/ }).click();
   const form = a.getByRole('form', { name: 'Check claim' });
+  // While A's form is open, the others see the passage marked as being checked, and by whom.
+  const beingChecked = b.locator('.ProseMirror .fc-hl-peer');
+  await expect(beingChecked).toHaveText(passage);
+  await expect(beingChecked).toHaveAttribute('title', 'Rita Reviewer is checking this passage');
+  await beingChecked.scrollIntoViewIfNeeded();
+  await b.screenshot({ path: test.info().outputPath('peer-checking.png') });
+  await expect(e.getByTestId('presence')).toContainText(`Rita Reviewer, checking “${passage.slice(0, 50)}…”`);
   await form.getByRole('radio', { name: 'Misleading' }).check();
   await form.getByRole('button', { name: '+ Add source' }).click();
   await form.getByLabel('URL').fill('https://example.org/readout');
   await form.getByRole('button', { name: 'Submit' }).click();
   await expect(toast(a, 'Annotation submitted.')).toBeVisible();
+  await expect(beingChecked).toHaveCount(0);
   const id: string = await withDb(async (db) => (await db.query(`SELECT id FROM "Annotation" WHERE "quoteExact" = $1`, [passage])).rows[0].id);
   // Others' carets can split a highlight into several spans; its text is theirs joined.
   const highlightOn = (page: Page) => page.locator(`.fc-hl[data-annotation-id="${id}"]`);

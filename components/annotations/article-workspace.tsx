@@ -17,7 +17,7 @@ import { AnnotationForm, type AnnotationDraft, sourcesPayload } from '@/componen
 import { AnnotationList, applyFilters, noFilters, type Filters } from '@/components/annotations/annotation-list';
 import { mergeSummaries, upsertSummary } from '@/components/annotations/summary-list';
 import { Toasts, useToasts } from '@/components/ui/toasts';
-import { useCollaboration } from '@/components/collab/use-collaboration';
+import { announceChecking, useCollaboration } from '@/components/collab/use-collaboration';
 import { PresenceBar } from '@/components/collab/presence-bar';
 import { ClaimSuggestions } from '@/components/annotations/claim-suggestions';
 import { hasContent, keepUnsavedCheck, keepUnsavedEdit, readUnsavedCheck, relocate, type UnsavedCheck } from '@/components/annotations/unsaved-drafts';
@@ -161,16 +161,6 @@ export function ArticleWorkspace({ articleId, text, viewer, initialAnnotationsJs
         })),
     [annotations, filters, numbers],
   );
-  // While the claim form is open, its passage stays marked in the text (the selection is gone once
-  // the form has the focus), in text order among the others.
-  const checking = panel.kind === 'create' ? panel : null;
-  const highlights: HighlightSpec[] = useMemo(() => {
-    if (!checking) return saved;
-    const { start, end, exact } = checking.selection;
-    const pending = { id: `pending-${checking.key}`, start, end, exact, color: draftColor, label: 'The passage you are checking', number: 0, draft: true, pending: true };
-    const at = saved.findIndex((h) => h.start > start);
-    return at < 0 ? [...saved, pending] : [...saved.slice(0, at), pending, ...saved.slice(at)];
-  }, [saved, checking]);
 
   const refresh = useCallback(async () => {
     const { annotations: fresh } = await apiFetch<{ annotations: AnnotationSummary[] }>(`/api/articles/${articleId}/annotations?view=summary`);
@@ -210,6 +200,29 @@ export function ArticleWorkspace({ articleId, text, viewer, initialAnnotationsJs
       router.refresh();
     },
   );
+  // While the claim form is open, its passage stays marked in the text (the selection is gone once
+  // the form has the focus), and the others on the article see it marked as being checked, in
+  // the checker's colour: two reviewers do not check the same claim at once without knowing.
+  const checking = panel.kind === 'create' ? panel.selection : null;
+  const checkingKey = panel.kind === 'create' ? panel.key : null;
+  useEffect(() => announceChecking(collab.provider, checking && { start: checking.start, end: checking.end, exact: checking.exact }), [collab.provider, checking]);
+  const peersChecking = useMemo(() => collab.peers.filter((p) => !p.isSelf && p.checking), [collab.peers]);
+  const highlights: HighlightSpec[] = useMemo(() => {
+    const pending: HighlightSpec[] = peersChecking.map((peer) => ({
+      ...peer.checking!,
+      id: `peer-${peer.clientId}`,
+      color: peer.color,
+      label: `${peer.name} is checking this passage`,
+      number: 0,
+      draft: true,
+      pending: true,
+      byPeer: true,
+    }));
+    if (checking) pending.push({ ...checking, id: `pending-${checkingKey}`, color: draftColor, label: 'The passage you are checking', number: 0, draft: true, pending: true });
+    if (pending.length === 0) return saved;
+    // In text order among the others.
+    return [...saved, ...pending].sort((a, b) => a.start - b.start);
+  }, [saved, checking, checkingKey, peersChecking]);
   const [correcting, setCorrecting] = useState(false);
   // One object per live document: the editor binds to it once it has synced.
   const { synced, provider, ydoc, self } = collab;

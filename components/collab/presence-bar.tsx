@@ -30,15 +30,17 @@ interface Props {
 /** Who else is on this article, the connection state, and editors' correction-mode switch. */
 export function PresenceBar({ peers, state, correcting, canCorrect, onToggleCorrecting }: Props) {
   // One avatar per person, even with the article open in two tabs.
-  const people = [...new Map(peers.map((p) => [p.name, p])).values()];
+  // (The one checking a passage, if any of their tabs is.)
+  const people = [...new Map([...peers].sort((x, y) => Number(!!x.checking) - Number(!!y.checking)).map((p) => [p.name, p])).values()];
   return (
     <div className="presence-bar">
       <ul className="avatars" aria-label="People on this article" data-testid="presence">
         {people.map((peer) => {
-          const name = peer.isSelf ? `${peer.name} (you)` : peer.name;
+          const doing = peer.checking && !peer.isSelf ? `, checking “${peer.checking.exact.length > 50 ? `${peer.checking.exact.slice(0, 50)}…` : peer.checking.exact}”` : '';
+          const name = `${peer.isSelf ? `${peer.name} (you)` : peer.name}${doing}`;
           return (
             <Tooltip key={peer.clientId} content={name}>
-              <li className="avatar" style={{ background: peer.color }}>
+              <li className={`avatar${doing ? ' avatar-checking' : ''}`} style={{ background: peer.color }}>
                 <span aria-hidden="true">{initials(peer.name)}</span>
                 <span className="sr-only">{name}</span>
               </li>

@@ -6,11 +6,33 @@ import type * as Y from 'yjs';
 import { apiFetch } from '@/lib/client/api-client';
 import type { ArticleEvent } from '@/lib/events/article-events';
 
+/** A passage someone has open in the claim form, by its text offsets. */
+export interface CheckingPassage {
+  start: number;
+  end: number;
+  exact: string;
+}
+
 export interface Peer {
   clientId: number;
   name: string;
   color: string;
   isSelf: boolean;
+  /** The passage they are checking right now (their claim form is open on it), if any. */
+  checking: CheckingPassage | null;
+}
+
+/** A `checking` awareness field as a client sent it: used only if it is a sane passage. */
+function checkingPassage(value: unknown): CheckingPassage | null {
+  const passage = value as CheckingPassage | null;
+  if (!passage || !Number.isInteger(passage.start) || !Number.isInteger(passage.end) || typeof passage.exact !== 'string') return null;
+  if (passage.start < 0 || passage.end <= passage.start || passage.exact.length !== passage.end - passage.start || passage.exact.length > 5_000) return null;
+  return { start: passage.start, end: passage.end, exact: passage.exact };
+}
+
+/** Tells the others on the article which passage this user is checking (null: none). */
+export function announceChecking(provider: HocuspocusProvider | null, passage: CheckingPassage | null): void {
+  provider?.setAwarenessField('checking', passage);
 }
 
 export type ConnectionState = 'connecting' | 'live' | 'offline' | 'unavailable';
@@ -111,7 +133,13 @@ export function useCollaboration(articleId: string, onEvent: (event: ArticleEven
           const selfId = doc.clientID;
           const peers = states
             .filter((s) => s.user && typeof s.user.name === 'string')
-            .map((s) => ({ clientId: s.clientId, name: String(s.user.name), color: String(s.user.color ?? '#555'), isSelf: s.clientId === selfId }));
+            .map((s) => ({
+              clientId: s.clientId,
+              name: String(s.user.name),
+              color: String(s.user.color ?? '#555'),
+              isSelf: s.clientId === selfId,
+              checking: checkingPassage(s.checking),
+            }));
           setState((current) => ({ ...current, peers }));
         },
       });

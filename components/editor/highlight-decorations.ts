@@ -15,6 +15,8 @@ export interface HighlightSpec {
   exact: string;
   /** The passage being checked in the claim form, not yet saved: drawn without a number, not clickable. */
   pending?: boolean;
+  /** A collaborator's pending passage (theirs, live): drawn in their colour, `label` as its title. */
+  byPeer?: boolean;
 }
 
 /** What the editor is asked to show: every highlight, in text order, and the active one. */
@@ -70,7 +72,7 @@ export const highlightPluginKey = new PluginKey<HighlightState>('factcheck-highl
 const emptyState = (): HighlightState => ({ decorations: DecorationSet.empty, placed: new Map(), wanted: new Map(), activeId: null, pending: [] });
 
 function sameSpec(a: HighlightSpec, b: HighlightSpec): boolean {
-  return a.start === b.start && a.end === b.end && a.exact === b.exact && a.color === b.color && a.label === b.label && a.number === b.number && a.draft === b.draft && a.pending === b.pending;
+  return a.start === b.start && a.end === b.end && a.exact === b.exact && a.color === b.color && a.label === b.label && a.number === b.number && a.draft === b.draft && a.pending === b.pending && a.byPeer === b.byPeer;
 }
 
 /** Where `spec` goes in `doc`: at its offsets if the text there is still its passage. */
@@ -121,7 +123,11 @@ export function highlightColorClass(color: string): string | null {
 }
 
 function decorationsFor({ spec, from, to }: Placed, active: boolean): Decoration[] {
-  if (spec.pending) return [Decoration.inline(from, to, { class: 'fc-hl-pending', nodeName: 'span' }, { id: spec.id })];
+  if (spec.pending) {
+    // A collaborator's colour only as a class (never an inline style from what their client sent).
+    const peerClass = spec.byPeer ? ` fc-hl-peer ${highlightColorClass(spec.color) ?? ''}`.trimEnd() : '';
+    return [Decoration.inline(from, to, { class: `fc-hl-pending${peerClass}`, nodeName: 'span', ...(spec.byPeer ? { title: spec.label } : {}) }, { id: spec.id })];
+  }
   const colorClass = highlightColorClass(spec.color);
   return [
     Decoration.inline(
