@@ -43,6 +43,13 @@ test('[COLLAB]: presence, live annotations and comments, and a live correction t
   await beingChecked.scrollIntoViewIfNeeded();
   await b.screenshot({ path: test.info().outputPath('peer-checking.png') });
   await expect(e.getByTestId('presence')).toContainText(`Rita Reviewer, checking “${passage.slice(0, 50)}…”`);
+  // B, about to check the same claim, is told.
+  await selectPassage(b, passage);
+  await b.getByRole('button', { name: /Check claim/ }).click();
+  const formB = b.getByRole('form', { name: 'Check claim' });
+  await expect(formB.getByTestId('others-checking')).toHaveText('Rita Reviewer is checking this passage right now.');
+  await formB.press('Escape');
+  await expect(formB).toBeHidden();
   await form.getByRole('radio', { name: 'Misleading' }).check();
   await form.getByRole('button', { name: '+ Add source' }).click();
   await form.getByLabel('URL').fill('https://example.org/readout');

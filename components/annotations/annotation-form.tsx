@@ -39,6 +39,8 @@ interface Props {
   onCancel: () => void;
   /** What the annotation says now, when `initial` holds unsaved changes kept from before: offered to start over from. */
   original?: AnnotationDraft;
+  /** Who else is checking an overlapping passage right now (their claim form is open on it). */
+  othersChecking?: string[];
   /** Called with the draft as it changes (to keep it: components/annotations/unsaved-drafts.ts). */
   onChange?: (draft: AnnotationDraft) => void;
 }
@@ -63,8 +65,13 @@ export function sourcesPayload(sources: SourceDraft[]) {
   return sources.map((s) => ({ url: s.url.trim(), title: s.title, publisher: s.publisher, excerpt: s.excerpt, accessedAt: s.accessedAt || null, evidenceId: s.evidence?.id ?? null }));
 }
 
+/** "A", "A and B", "A, B and C". */
+function listNames(names: string[]): string {
+  return names.length < 2 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+}
+
 /** Verdict, rationale and sources; used to create an annotation and to edit one. */
-export function AnnotationForm({ quote, verdicts, initial, original, mode, approved = false, onSave, onCancel, onChange }: Props) {
+export function AnnotationForm({ quote, verdicts, initial, original, mode, approved = false, onSave, onCancel, onChange, othersChecking = [] }: Props) {
   const [draft, setDraft] = useState<AnnotationDraft>(initial ?? { verdict: null, rationale: '', sources: [] });
   const [restored, setRestored] = useState(original !== undefined);
   const reportChange = useEffectEvent((changed: AnnotationDraft) => onChange?.(changed));
@@ -130,6 +137,11 @@ export function AnnotationForm({ quote, verdicts, initial, original, mode, appro
     >
       <h2>{mode === 'create' ? 'Check claim' : 'Edit annotation'}</h2>
       <blockquote className="quote">{quote}</blockquote>
+      {othersChecking.length > 0 && (
+        <p className="notice" role="status" data-testid="others-checking">
+          {listNames(othersChecking)} {othersChecking.length === 1 ? 'is' : 'are'} checking this passage right now.
+        </p>
+      )}
       {restored && original && (
         <div className="notice" role="status" data-testid="restored-changes">
           Your unsaved changes from before are back.{' '}

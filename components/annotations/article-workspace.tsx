@@ -494,6 +494,7 @@ export function ArticleWorkspace({ articleId, text, viewer, initialAnnotationsJs
             quote={panel.selection.exact}
             verdicts={verdicts}
             initial={panel.draft}
+            othersChecking={[...new Set(peersChecking.filter((p) => p.checking!.start < panel.selection.end && panel.selection.start < p.checking!.end).map((p) => p.name))]}
             onSave={(draft, submit) => create(panel.selection, panel.key, draft, submit)}
             onChange={(draft) => {
               // A new, still empty form leaves another kept check alone; once written in, it is the kept one.
