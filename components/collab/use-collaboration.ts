@@ -5,13 +5,9 @@ import type { HocuspocusProvider } from '@hocuspocus/provider';
 import type * as Y from 'yjs';
 import { apiFetch } from '@/lib/client/api-client';
 import type { ArticleEvent } from '@/lib/events/article-events';
+import { checkingPassage, type CheckingPassage } from '@/lib/collab/checking-passage';
 
-/** A passage someone has open in the claim form, by its text offsets. */
-export interface CheckingPassage {
-  start: number;
-  end: number;
-  exact: string;
-}
+export type { CheckingPassage } from '@/lib/collab/checking-passage';
 
 export interface Peer {
   clientId: number;
@@ -20,14 +16,6 @@ export interface Peer {
   isSelf: boolean;
   /** The passage they are checking right now (their claim form is open on it), if any. */
   checking: CheckingPassage | null;
-}
-
-/** A `checking` awareness field as a client sent it: used only if it is a sane passage. */
-function checkingPassage(value: unknown): CheckingPassage | null {
-  const passage = value as CheckingPassage | null;
-  if (!passage || !Number.isInteger(passage.start) || !Number.isInteger(passage.end) || typeof passage.exact !== 'string') return null;
-  if (passage.start < 0 || passage.end <= passage.start || passage.exact.length !== passage.end - passage.start || passage.exact.length > 5_000) return null;
-  return { start: passage.start, end: passage.end, exact: passage.exact };
 }
 
 /** Tells the others on the article which passage this user is checking (null: none). */

@@ -236,6 +236,14 @@ describe('collaboration server', () => {
       "the reviewer's awareness state",
     );
     expect(seen.user).toEqual({ id: reviewer.id, name: reviewer.name, color: colorForUser(reviewer.id), avatar: 'a.png' });
+
+    // The passage a client says it is checking is passed on only if it is a sane one.
+    const checkingSeen = () => [...watcher.provider.awareness!.getStates().values()].find((state) => state.user?.id === reviewer.id)?.checking;
+    claimant.provider.setAwarenessField('checking', { start: 4, end: 9, exact: 'quick' });
+    await waitFor(() => (checkingSeen()?.exact === 'quick' ? true : undefined), 'a checking passage');
+    expect(checkingSeen()).toEqual({ start: 4, end: 9, exact: 'quick' });
+    claimant.provider.setAwarenessField('checking', { start: 4, end: 9_000_000, exact: '<img src=x>', color: 'red' });
+    await waitFor(() => (checkingSeen() === null ? true : undefined), 'the insane passage dropped');
   });
 
   it('refuses an invalid token, an expired token, a deactivated user and an unknown article', async () => {
