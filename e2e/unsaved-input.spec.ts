@@ -152,3 +152,30 @@ test('[EDITOR][NO_LOST_INPUT]: an unsaved review summary is back after a reload,
   await expect(summary).toHaveValue('Accurate.');
   await expect(page.getByTestId('restored-summary')).toHaveCount(0);
 });
+
+test('[EDITOR][NO_LOST_INPUT]: a new article being typed keeps its pasted text through a mode switch and a reload, and is gone once created', async ({ page }) => {
+  const title = `Ossett market ${Date.now()}`;
+  const text = 'The Ossett market reopened with 120 stalls.\nTraders say footfall doubled.';
+  await logIn(page, accounts.editor);
+  await page.goto('/articles/new');
+  await page.locator('html[data-hydrated="true"]').waitFor({ state: 'attached' });
+  await page.getByLabel('Title').fill(title);
+  await page.getByLabel('Outlet').fill('Ossett Observer');
+  await page.getByLabel('Paste text').check();
+  await page.getByLabel('Article text (one paragraph per line)').fill(text);
+  // Switching to upload and back keeps the text.
+  await page.getByLabel('Upload a file').check();
+  await page.getByLabel('Paste text').check();
+  await expect(page.getByLabel('Article text (one paragraph per line)')).toHaveValue(text);
+  // So does a reload.
+  await page.reload();
+  await expect(page.getByTestId('restored-article')).toBeVisible();
+  await expect(page.getByLabel('Title')).toHaveValue(title);
+  await expect(page.getByLabel('Article text (one paragraph per line)')).toHaveValue(text);
+  await page.getByRole('button', { name: 'Create article' }).click();
+  await expect(page.getByRole('heading', { name: title })).toBeVisible();
+  await page.goto('/articles/new');
+  await page.locator('html[data-hydrated="true"]').waitFor({ state: 'attached' });
+  await expect(page.getByTestId('restored-article')).toHaveCount(0);
+  await expect(page.getByLabel('Title')).toHaveValue('');
+});

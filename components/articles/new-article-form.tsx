@@ -1,16 +1,44 @@
 'use client';
 
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useRouter } from 'next/navigation';
+import { keptKey, readKept, writeKept } from '@/lib/client/kept-input';
 
 type Mode = 'paste' | 'upload';
+const FIELDS = ['title', 'outlet', 'author', 'url', 'publishedAt', 'text'] as const;
+type Values = Record<(typeof FIELDS)[number], string> & { mode: Mode };
+const empty: Values = { title: '', outlet: '', author: '', url: '', publishedAt: '', text: '', mode: 'upload' };
+const isValues = (value: unknown): value is Values =>
+  typeof value === 'object' && value !== null && FIELDS.every((f) => typeof (value as Values)[f] === 'string') && ((value as Values).mode === 'paste' || (value as Values).mode === 'upload');
 
-/** Editors' intake: metadata plus pasted text or an uploaded .txt, .md, .html or .docx file. */
-export function NewArticleForm() {
-  const [mode, setMode] = useState<Mode>('upload');
+/**
+ * Editors' intake: metadata plus pasted text or an uploaded .txt, .md, .html or .docx file. What
+ * is typed or pasted is kept in the browser until the article is created (lib/client/kept-input.ts):
+ * a reload, or switching to "Upload a file" and back, loses none of it. A chosen file is not kept.
+ */
+export function NewArticleForm({ userId }: { userId: string }) {
+  const key = keptKey('article', userId, 'new');
+  const [values, setValues] = useState<Values>(empty);
+  const [restored, setRestored] = useState(false);
   const [error, setError] = useState<{ message: string; field?: string } | null>(null);
   const [pending, setPending] = useState(false);
   const router = useRouter();
+  const { mode } = values;
+
+  useEffect(() => {
+    const kept = readKept(key, isValues);
+    if (!kept) return;
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- read from browser storage once, after hydration
+    setValues(kept);
+    setRestored(true);
+  }, [key]);
+
+  const set = (patch: Partial<Values>) => {
+    const next = { ...values, ...patch };
+    setValues(next);
+    writeKept(key, FIELDS.some((f) => next[f].trim()) ? next : null);
+  };
+  const field = (name: (typeof FIELDS)[number]) => ({ name, value: values[name], onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => set({ [name]: e.target.value }) });
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -32,6 +60,7 @@ export function NewArticleForm() {
         setPending(false);
         return;
       }
+      writeKept(key, null);
       router.push(`/articles/${body.article.id}`);
     } catch {
       setError({ message: 'Could not reach the server; nothing was saved. Try again.' });
@@ -48,36 +77,51 @@ export function NewArticleForm() {
           {error.message}
         </p>
       )}
+      {restored && (
+        <div className="notice" role="status" data-testid="restored-article">
+          What you typed here before is back.{' '}
+          <button
+            type="button"
+            className="button small"
+            onClick={() => {
+              set(empty);
+              setRestored(false);
+            }}
+          >
+            Clear the form
+          </button>
+        </div>
+      )}
       <div className="field">
         <label htmlFor="title">Title</label>
-        <input id="title" name="title" required maxLength={300} aria-invalid={invalid('title')} />
+        <input id="title" {...field('title')} required maxLength={300} aria-invalid={invalid('title')} />
       </div>
       <div className="grid-2">
         <div className="field">
           <label htmlFor="outlet">Outlet</label>
-          <input id="outlet" name="outlet" required maxLength={200} aria-invalid={invalid('outlet')} />
+          <input id="outlet" {...field('outlet')} required maxLength={200} aria-invalid={invalid('outlet')} />
         </div>
         <div className="field">
           <label htmlFor="author">Author</label>
-          <input id="author" name="author" maxLength={200} />
+          <input id="author" {...field('author')} maxLength={200} />
         </div>
         <div className="field">
           <label htmlFor="url">Original URL</label>
-          <input id="url" name="url" type="url" placeholder="https://" aria-invalid={invalid('url')} />
+          <input id="url" {...field('url')} type="url" placeholder="https://" aria-invalid={invalid('url')} />
         </div>
         <div className="field">
           <label htmlFor="publishedAt">Published</label>
-          <input id="publishedAt" name="publishedAt" type="date" aria-invalid={invalid('publishedAt')} />
+          <input id="publishedAt" {...field('publishedAt')} type="date" aria-invalid={invalid('publishedAt')} />
         </div>
       </div>
       <fieldset className="field">
         <legend>Text</legend>
         <div className="mode-switch">
           <label>
-            <input type="radio" name="mode" checked={mode === 'upload'} onChange={() => setMode('upload')} /> Upload a file
+            <input type="radio" name="mode" checked={mode === 'upload'} onChange={() => set({ mode: 'upload' })} /> Upload a file
           </label>
           <label>
-            <input type="radio" name="mode" checked={mode === 'paste'} onChange={() => setMode('paste')} /> Paste text
+            <input type="radio" name="mode" checked={mode === 'paste'} onChange={() => set({ mode: 'paste' })} /> Paste text
           </label>
         </div>
         {mode === 'upload' ? (
@@ -88,7 +132,7 @@ export function NewArticleForm() {
         ) : (
           <>
             <label htmlFor="text">Article text (one paragraph per line)</label>
-            <textarea id="text" name="text" rows={14} required aria-invalid={invalid('text')} />
+            <textarea id="text" {...field('text')} rows={14} required aria-invalid={invalid('text')} />
           </>
         )}
       </fieldset>

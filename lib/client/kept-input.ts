@@ -4,7 +4,7 @@
  * kind of input, the user (another account on the same browser sees none of it) and what it is
  * about. Storage that is off or full only means nothing is kept: the form still holds its input.
  */
-export type KeptKind = 'check' | 'edit' | 'comment' | 'summary';
+export type KeptKind = 'check' | 'edit' | 'comment' | 'summary' | 'article';
 
 export const keptKey = (kind: KeptKind, userId: string, aboutId: string) => `factcheck:unsaved-${kind}:${userId}:${aboutId}`;
 
