@@ -179,3 +179,55 @@ test('[EDITOR][NO_LOST_INPUT]: a new article being typed keeps its pasted text t
   await expect(page.getByTestId('restored-article')).toHaveCount(0);
   await expect(page.getByLabel('Title')).toHaveValue('');
 });
+
+test('[EDITOR][CONFLICT]: a save over someone else’s change is a conflict: re-apply mine, or load theirs (and my kept changes go)', async ({ page }) => {
+  const stamp = Date.now();
+  const text = 'The Thornby ring road cut commutes by 15 minutes.\n';
+  const exact = 'cut commutes by 15 minutes';
+  await logIn(page, accounts.editor);
+  const created = await page.request.post('/api/articles', { multipart: { title: `Thornby ring road ${stamp}`, outlet: 'Thornby Times', text } });
+  const articleId = (await created.json()).article.id as string;
+  const start = text.indexOf(exact);
+  const made = await page.request.post(`/api/articles/${articleId}/annotations`, { data: { start, end: start + exact.length, exact, verdict: 'true', rationale: 'Council survey.', sources: [{ url: 'https://example.org/thornby' }], submit: true } });
+  const id = (await made.json()).annotation.id as string;
+  const changeElsewhere = async (rationale: string) => {
+    const current = (await (await page.request.get(`/api/annotations/${id}`)).json()).annotation;
+    expect((await page.request.patch(`/api/annotations/${id}`, { data: { version: current.version, rationale } })).status()).toBe(200);
+  };
+
+  await page.goto(`/articles/${articleId}?annotation=${id}`);
+  await waitForArticle(page);
+  const card = page.getByTestId('annotation-card');
+  const dialog = page.getByRole('alertdialog', { name: 'Someone else changed this annotation' });
+
+  // Mine saved over theirs: told, then re-applied on top of theirs.
+  await card.getByRole('button', { name: 'Edit', exact: true }).click();
+  let form = page.getByRole('form', { name: 'Edit annotation' });
+  await form.getByLabel('Rationale').fill('Mine: the survey covered peak hours only.');
+  await changeElsewhere('Theirs: council survey, 2024.');
+  await form.getByRole('button', { name: 'Save changes' }).click();
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: 'Re-apply my changes' }).click();
+  await expect(card).toContainText('Mine: the survey covered peak hours only.');
+  expect((await (await page.request.get(`/api/annotations/${id}`)).json()).annotation.rationale).toBe('Mine: the survey covered peak hours only.');
+
+  // Changes kept from before someone else's save: a conflict too; loading theirs drops mine.
+  await card.getByRole('button', { name: 'Edit', exact: true }).click();
+  form = page.getByRole('form', { name: 'Edit annotation' });
+  await form.getByLabel('Rationale').fill('Mine again.');
+  await form.getByLabel('Rationale').press('Escape');
+  await changeElsewhere('Theirs again.');
+  await page.reload();
+  await waitForArticle(page);
+  await card.getByRole('button', { name: 'Edit', exact: true }).click();
+  form = page.getByRole('form', { name: 'Edit annotation' });
+  await expect(form.getByTestId('restored-changes')).toBeVisible();
+  await form.getByRole('button', { name: 'Save changes' }).click();
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: 'Load their version' }).click();
+  await expect(card).toContainText('Theirs again.');
+  await card.getByRole('button', { name: 'Edit', exact: true }).click();
+  form = page.getByRole('form', { name: 'Edit annotation' });
+  await expect(form.getByTestId('restored-changes')).toHaveCount(0);
+  await expect(form.getByLabel('Rationale')).toHaveValue('Theirs again.');
+});

@@ -462,6 +462,8 @@ export function ArticleWorkspace({ articleId, text, viewer, initialAnnotationsJs
                 className="button"
                 autoFocus
                 onClick={() => {
+                  // Their version instead of mine: my kept changes go too.
+                  keepUnsavedEdit(viewer.id, conflict.current.id, null);
                   upsert(conflict.current);
                   setConflict(null);
                   setPanel({ kind: 'card', id: conflict.current.id });
