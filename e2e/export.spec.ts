@@ -75,3 +75,25 @@ test('[EDITOR][EXPORT]: exports the seed article with two annotations in every f
     expect((await page.request.delete(`/api/annotations/${a.id}`)).status()).toBe(204);
   }
 });
+
+test('[EDITOR][EXPORT]: the menu says how many annotations a report holds, and why none when nothing is approved yet', async ({ page }) => {
+  const text = 'The Wexley pool holds 2 million litres.\n';
+  const exact = 'holds 2 million litres';
+  await logIn(page, accounts.editor);
+  const created = await page.request.post('/api/articles', { multipart: { title: `Wexley pool ${Date.now()}`, outlet: 'Wexley Weekly', text } });
+  const articleId = (await created.json()).article.id as string;
+  const start = text.indexOf(exact);
+  const made = await page.request.post(`/api/articles/${articleId}/annotations`, { data: { start, end: start + exact.length, exact, verdict: 'true', sources: [{ url: 'https://example.org/wexley' }], submit: true } });
+  expect(made.status()).toBe(201);
+  await page.goto(`/articles/${articleId}`);
+  await page.getByText('Export report').click();
+  const panel = page.getByRole('group', { name: 'Export report' });
+  await panel.getByLabel('Format').selectOption('csv');
+  await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: 'Download' }).click()]);
+  await expect(panel.getByTestId('export-result')).toHaveText(
+    'The report has no annotations: none of this article’s is approved yet. Untick “Approved annotations only” to include them all.',
+  );
+  await panel.getByLabel('Approved annotations only').uncheck();
+  await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: 'Download' }).click()]);
+  await expect(panel.getByTestId('export-result')).toHaveText('Report downloaded: 1 annotation.');
+});

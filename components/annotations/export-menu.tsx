@@ -13,12 +13,25 @@ const formats = [
   { value: 'claimreview', label: 'ClaimReview (JSON-LD)' },
 ] as const;
 
+/** What the menu says once a report is downloaded: how many annotations it holds, and why none. */
+function downloaded(count: number, approvedOnly: boolean): { kind: 'done'; message: string; empty: boolean } {
+  if (Number.isNaN(count)) return { kind: 'done', message: 'Report downloaded.', empty: false };
+  if (count > 0) return { kind: 'done', message: `Report downloaded: ${count} annotation${count === 1 ? '' : 's'}.`, empty: false };
+  return {
+    kind: 'done',
+    empty: true,
+    message: approvedOnly
+      ? 'The report has no annotations: none of this article’s is approved yet. Untick “Approved annotations only” to include them all.'
+      : 'The report has no annotations: this article has none yet.',
+  };
+}
+
 /** Editors' and admins' report export, with a progress state while a large report is prepared. */
 export function ExportMenu({ articleId }: { articleId: string }) {
   const [format, setFormat] = useState<string>('pdf');
   const [approvedOnly, setApprovedOnly] = useState(true);
   const [comments, setComments] = useState(false);
-  const [state, setState] = useState<{ kind: 'idle' } | { kind: 'working' } | { kind: 'error'; message: string }>({ kind: 'idle' });
+  const [state, setState] = useState<{ kind: 'idle' } | { kind: 'working' } | { kind: 'done'; message: string; empty: boolean } | { kind: 'error'; message: string }>({ kind: 'idle' });
 
   async function download() {
     setState({ kind: 'working' });
@@ -38,7 +51,7 @@ export function ExportMenu({ articleId }: { articleId: string }) {
       link.click();
       link.remove();
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
-      setState({ kind: 'idle' });
+      setState(downloaded(Number(response.headers.get('x-report-annotations') ?? Number.NaN), approvedOnly));
     } catch (error) {
       setState({ kind: 'error', message: error instanceof Error ? error.message : 'The export failed.' });
     }
@@ -71,6 +84,11 @@ export function ExportMenu({ articleId }: { articleId: string }) {
           {state.kind === 'working' ? 'Preparing the report…' : 'Download'}
         </button>
         {state.kind === 'working' && <progress aria-label="Preparing the report" />}
+        {state.kind === 'done' && (
+          <p role="status" className={state.empty ? 'notice' : 'muted small'} data-testid="export-result">
+            {state.message}
+          </p>
+        )}
         {state.kind === 'error' && (
           <p role="alert" className="form-error">
             {state.message}

@@ -66,6 +66,8 @@ describe('GET /api/articles/:id/export', () => {
     expect(all.json.total).toBe(2);
     expect(approved.json.total).toBe(1);
     expect(approved.json.first.items[0].target.selector[0].exact).toBe('€40 million');
+    expect(all.headers.get('x-report-annotations')).toBe('2');
+    expect(approved.headers.get('x-report-annotations')).toBe('1');
   });
 
   it('refuses reviewers (403) and an unknown format (422 naming it)', async () => {
