@@ -43,6 +43,7 @@ test('[COLLAB]: presence, live annotations and comments, and a live correction t
   await beingChecked.scrollIntoViewIfNeeded();
   await b.screenshot({ path: test.info().outputPath('peer-checking.png') });
   await expect(e.getByTestId('presence')).toContainText(`Rita Reviewer, checking “${passage.slice(0, 50)}…”`);
+  await expect(e.getByTestId('being-checked')).toContainText(`Rita Reviewer: “${passage}”`);
   // B, about to check the same claim, is told.
   await selectPassage(b, passage);
   await b.getByRole('button', { name: /Check claim/ }).click();
@@ -56,6 +57,7 @@ test('[COLLAB]: presence, live annotations and comments, and a live correction t
   await form.getByRole('button', { name: 'Submit' }).click();
   await expect(toast(a, 'Annotation submitted.')).toBeVisible();
   await expect(beingChecked).toHaveCount(0);
+  await expect(e.getByTestId('being-checked')).toHaveCount(0);
   const id: string = await withDb(async (db) => (await db.query(`SELECT id FROM "Annotation" WHERE "quoteExact" = $1`, [passage])).rows[0].id);
   // Others' carets can split a highlight into several spans; its text is theirs joined.
   const highlightOn = (page: Page) => page.locator(`.fc-hl[data-annotation-id="${id}"]`);

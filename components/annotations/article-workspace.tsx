@@ -603,6 +603,25 @@ export function ArticleWorkspace({ articleId, text, viewer, initialAnnotationsJs
             </div>
           </div>
         )}
+        {panel.kind === 'list' && peersChecking.length > 0 && (
+          <section className="being-checked" aria-labelledby="being-checked-heading" data-testid="being-checked">
+            <h3 id="being-checked-heading">Being checked now</h3>
+            <ul>
+              {peersChecking.map((peer) => (
+                <li key={peer.clientId}>
+                  {peer.name}:{' '}
+                  <button
+                    type="button"
+                    className="link-button"
+                    onClick={() => document.querySelector(`[data-pending-id="peer-${peer.clientId}"]`)?.scrollIntoView({ block: 'center', behavior: 'smooth' })}
+                  >
+                    “{peer.checking!.exact.length > 60 ? `${peer.checking!.exact.slice(0, 60)}…` : peer.checking!.exact}”
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
         {panel.kind === 'list' && (
           <div className="panel-tools">
             <button type="button" className="button small" onClick={() => setPanel({ kind: 'suggest' })}>

@@ -126,7 +126,7 @@ function decorationsFor({ spec, from, to }: Placed, active: boolean): Decoration
   if (spec.pending) {
     // A collaborator's colour only as a class (never an inline style from what their client sent).
     const peerClass = spec.byPeer ? ` fc-hl-peer ${highlightColorClass(spec.color) ?? ''}`.trimEnd() : '';
-    return [Decoration.inline(from, to, { class: `fc-hl-pending${peerClass}`, nodeName: 'span', ...(spec.byPeer ? { title: spec.label } : {}) }, { id: spec.id })];
+    return [Decoration.inline(from, to, { class: `fc-hl-pending${peerClass}`, nodeName: 'span', 'data-pending-id': spec.id, ...(spec.byPeer ? { title: spec.label } : {}) }, { id: spec.id })];
   }
   const colorClass = highlightColorClass(spec.color);
   return [

@@ -128,7 +128,7 @@ describe('highlight decorations', () => {
     // A collaborator's, in their colour by a class (never a style from their client) and with who in its title.
     const theirs = spec(20, 2, { id: 'peer-7', pending: true, byPeer: true, number: 0, color: '#7e22ce', label: 'Cleo is checking this passage' });
     const withPeer = settle(closed, requestHighlights(closed.tr, { highlights: [spec(1), theirs], activeId: null })).state;
-    expect(inlineOf(withPeer, 'peer-7')!.type.attrs).toEqual({ class: 'fc-hl-pending fc-hl-peer fc-hl-c7e22ce', nodeName: 'span', title: 'Cleo is checking this passage' });
+    expect(inlineOf(withPeer, 'peer-7')!.type.attrs).toEqual({ class: 'fc-hl-pending fc-hl-peer fc-hl-c7e22ce', nodeName: 'span', 'data-pending-id': 'peer-7', title: 'Cleo is checking this passage' });
     const odd = settle(closed, requestHighlights(closed.tr, { highlights: [{ ...theirs, color: 'red;background:url(x)' }], activeId: null })).state;
     expect(inlineOf(odd, 'peer-7')!.type.attrs.class).toBe('fc-hl-pending fc-hl-peer');
     expect(inlineOf(odd, 'peer-7')!.type.attrs).not.toHaveProperty('style');
