@@ -206,7 +206,14 @@ export function ArticleWorkspace({ articleId, text, viewer, initialAnnotationsJs
   const checking = panel.kind === 'create' ? panel.selection : null;
   const checkingKey = panel.kind === 'create' ? panel.key : null;
   useEffect(() => announceChecking(collab.provider, checking && { start: checking.start, end: checking.end, exact: checking.exact }), [collab.provider, checking]);
-  const peersChecking = useMemo(() => collab.peers.filter((p) => !p.isSelf && p.checking), [collab.peers]);
+  // Recomputed (and the highlights redrawn) when what someone is checking changes, not at every
+  // move of a caret, which changes the peers too.
+  const checkingByPeers = collab.peers
+    .filter((p) => !p.isSelf && p.checking)
+    .map((p) => `${p.clientId}:${p.name}:${p.color}:${p.checking!.start}:${p.checking!.end}`)
+    .join('|');
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed by what is drawn of the peers, above
+  const peersChecking = useMemo(() => collab.peers.filter((p) => !p.isSelf && p.checking), [checkingByPeers]);
   const highlights: HighlightSpec[] = useMemo(() => {
     const pending: HighlightSpec[] = peersChecking.map((peer) => ({
       ...peer.checking!,
