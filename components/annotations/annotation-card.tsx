@@ -2,7 +2,8 @@
 
 import { AnnotationSources } from '@/components/annotations/annotation-sources';
 import { MentionTextarea } from '@/components/notifications/mention-textarea';
-import { keptKey, readKept, writeKept } from '@/lib/client/kept-input';
+import { keptKey, writeKept } from '@/lib/client/kept-input';
+import { useKeptInput } from '@/lib/client/use-kept-input';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AnnotationDto } from '@/lib/annotations/annotation-dto';
 import type { AnnotationSummary } from '@/lib/annotations/annotation-summary';
@@ -82,10 +83,7 @@ export function AnnotationCard({ annotation: summary, detail, viewer, number, re
   // stays with its own annotation when n / p move the card, and survives a reload.
   const commentKey = keptKey('comment', viewer.id, annotation.id);
   const [comment, setCommentText] = useState('');
-  useEffect(() => {
-    // eslint-disable-next-line react-hooks/set-state-in-effect -- read from browser storage once per annotation, after hydration
-    setCommentText(readKept(commentKey, (value): value is string => typeof value === 'string') ?? '');
-  }, [commentKey]);
+  useKeptInput(commentKey, (value): value is string => typeof value === 'string', (kept) => setCommentText(kept ?? ''));
   const setComment = (value: string) => {
     setCommentText(value);
     writeKept(commentKey, value.trim() ? value : null);

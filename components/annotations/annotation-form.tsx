@@ -8,6 +8,7 @@ import { ApiError } from '@/lib/client/api-client';
 import type { SimilarClaim } from '@/lib/annotations/find-similar-claims';
 import { SimilarClaims } from '@/components/annotations/similar-claims';
 import { EvidenceField } from '@/components/annotations/evidence-field';
+import { RestoredNotice } from '@/components/ui/restored-notice';
 import type { EvidenceDto } from '@/lib/evidence/evidence-dto';
 
 export interface SourceDraft {
@@ -143,19 +144,15 @@ export function AnnotationForm({ quote, verdicts, initial, original, mode, appro
         </p>
       )}
       {restored && original && (
-        <div className="notice" role="status" data-testid="restored-changes">
-          Your unsaved changes from before are back.{' '}
-          <button
-            type="button"
-            className="button small"
-            onClick={() => {
-              setDraft(original);
-              setRestored(false);
-            }}
-          >
-            Start over
-          </button>
-        </div>
+        <RestoredNotice
+          testId="restored-changes"
+          message="Your unsaved changes from before are back."
+          actionLabel="Start over"
+          onAction={() => {
+            setDraft(original);
+            setRestored(false);
+          }}
+        />
       )}
       {mode === 'create' && <SimilarClaims text={quote} onReuse={(claim) => setDraft((d) => reuseClaim(d, claim))} />}
 

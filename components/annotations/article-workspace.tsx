@@ -20,7 +20,9 @@ import { Toasts, useToasts } from '@/components/ui/toasts';
 import { announceChecking, useCollaboration } from '@/components/collab/use-collaboration';
 import { PresenceBar } from '@/components/collab/presence-bar';
 import { ClaimSuggestions } from '@/components/annotations/claim-suggestions';
-import { hasContent, keepUnsavedCheck, keepUnsavedEdit, readUnsavedCheck, relocate, type UnsavedCheck } from '@/components/annotations/unsaved-drafts';
+import { hasContent, isUnsavedCheck, keepUnsavedCheck, keepUnsavedEdit, readUnsavedCheck, relocate, type UnsavedCheck } from '@/components/annotations/unsaved-drafts';
+import { keptKey } from '@/lib/client/kept-input';
+import { useKeptInput } from '@/lib/client/use-kept-input';
 import { EditAnnotation } from '@/components/annotations/edit-annotation';
 
 type Panel =
@@ -121,11 +123,7 @@ export function ArticleWorkspace({ articleId, text, viewer, initialAnnotationsJs
   const { toasts, notify, dismiss } = useToasts();
   // A claim check written and not saved (kept in the browser as it is typed): offered for resuming.
   const [unsaved, setUnsaved] = useState<UnsavedCheck | null>(null);
-  useEffect(() => {
-    // Read after hydration: the server has no browser storage to render it from.
-    // eslint-disable-next-line react-hooks/set-state-in-effect -- the one read of an external store, once
-    setUnsaved(readUnsavedCheck(viewer.id, articleId));
-  }, [viewer.id, articleId]);
+  useKeptInput(keptKey('check', viewer.id, articleId), isUnsavedCheck, setUnsaved);
   const resumeUnsaved = (check: UnsavedCheck) => {
     const selection = relocate(check.selection, text);
     if (!selection) {

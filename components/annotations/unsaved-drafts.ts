@@ -20,7 +20,7 @@ export function hasContent(draft: AnnotationDraft): boolean {
   return draft.verdict !== null || draft.rationale.trim() !== '' || draft.sources.some((s) => s.url.trim() || s.title.trim() || s.excerpt.trim() || s.evidence);
 }
 
-function isUnsavedCheck(value: unknown): value is UnsavedCheck {
+export function isUnsavedCheck(value: unknown): value is UnsavedCheck {
   const check = value as UnsavedCheck | null;
   return (
     !!check &&

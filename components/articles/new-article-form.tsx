@@ -1,8 +1,10 @@
 'use client';
 
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useRouter } from 'next/navigation';
-import { keptKey, readKept, writeKept } from '@/lib/client/kept-input';
+import { keptKey, writeKept } from '@/lib/client/kept-input';
+import { useKeptInput } from '@/lib/client/use-kept-input';
+import { RestoredNotice } from '@/components/ui/restored-notice';
 
 type Mode = 'paste' | 'upload';
 const FIELDS = ['title', 'outlet', 'author', 'url', 'publishedAt', 'text'] as const;
@@ -25,13 +27,11 @@ export function NewArticleForm({ userId }: { userId: string }) {
   const router = useRouter();
   const { mode } = values;
 
-  useEffect(() => {
-    const kept = readKept(key, isValues);
+  useKeptInput(key, isValues, (kept) => {
     if (!kept) return;
-    // eslint-disable-next-line react-hooks/set-state-in-effect -- read from browser storage once, after hydration
     setValues(kept);
     setRestored(true);
-  }, [key]);
+  });
 
   const set = (patch: Partial<Values>) => {
     const next = { ...values, ...patch };
@@ -78,19 +78,15 @@ export function NewArticleForm({ userId }: { userId: string }) {
         </p>
       )}
       {restored && (
-        <div className="notice" role="status" data-testid="restored-article">
-          What you typed here before is back.{' '}
-          <button
-            type="button"
-            className="button small"
-            onClick={() => {
-              set(empty);
-              setRestored(false);
-            }}
-          >
-            Clear the form
-          </button>
-        </div>
+        <RestoredNotice
+          testId="restored-article"
+          message="What you typed here before is back."
+          actionLabel="Clear the form"
+          onAction={() => {
+            set(empty);
+            setRestored(false);
+          }}
+        />
       )}
       <div className="field">
         <label htmlFor="title">Title</label>

@@ -1,7 +1,9 @@
 'use client';
 
-import { useEffect, useState } from 'react';
-import { keptKey, readKept, writeKept } from '@/lib/client/kept-input';
+import { useState } from 'react';
+import { keptKey, writeKept } from '@/lib/client/kept-input';
+import { useKeptInput } from '@/lib/client/use-kept-input';
+import { RestoredNotice } from '@/components/ui/restored-notice';
 import { apiFetch } from '@/lib/client/api-client';
 import { readableError } from '@/lib/client/readable-error';
 import type { ArticleSummary } from '@/lib/articles/update-article-summary';
@@ -32,14 +34,12 @@ export function SummaryForm({ articleId, userId, initial, verdicts, onSaved }: P
   const [state, setState] = useState<{ kind: 'idle' | 'saving' | 'saved' } | { kind: 'error'; message: string; field?: string }>({ kind: 'idle' });
   const key = keptKey('summary', userId, articleId);
 
-  useEffect(() => {
-    const kept = readKept(key, isKept);
+  useKeptInput(key, isKept, (kept) => {
     if (!kept) return;
-    // eslint-disable-next-line react-hooks/set-state-in-effect -- read from browser storage once, after hydration
     setSummary(kept.summary);
     setVerdict(kept.verdict);
     setRestored(true);
-  }, [key]);
+  });
 
   const change = (next: Kept) => {
     setSummary(next.summary);
@@ -75,19 +75,15 @@ export function SummaryForm({ articleId, userId, initial, verdicts, onSaved }: P
           </div>
         )}
         {restored && (
-          <div className="notice" role="status" data-testid="restored-summary">
-            Your unsaved summary from before is back.{' '}
-            <button
-              type="button"
-              className="button small"
-              onClick={() => {
-                change(saved);
-                setRestored(false);
-              }}
-            >
-              Show the saved one
-            </button>
-          </div>
+          <RestoredNotice
+            testId="restored-summary"
+            message="Your unsaved summary from before is back."
+            actionLabel="Show the saved one"
+            onAction={() => {
+              change(saved);
+              setRestored(false);
+            }}
+          />
         )}
         <div className="field">
           <label htmlFor="review-rating">Overall rating</label>
